@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace Inlet.Engine.Webhooks;
+
+/// <summary>A webhook's configuration exactly as the REST API reads and writes it (spec §7).</summary>
+/// <remarks>Enumerated settings (method, operator, action, types) stay strings so the validator can say what is wrong with them.</remarks>
+public sealed record WebhookDefinition
+{
+    public string Name { get; init; } = "";
+    public string Method { get; init; } = "POST";
+    public string Endpoint { get; init; } = "";
+    public FilterNode? Filter { get; init; }
+    public string Action { get; init; } = "";
+    public IReadOnlyList<MappingDefinition> Mappings { get; init; } = [];
+    public ResponseDefinition Response { get; init; } = new();
+    public VerificationDefinition Verification { get; init; } = new();
+    public IdempotencyDefinition Idempotency { get; init; } = new();
+    public int FilterMismatchStatus { get; init; } = 422;
+}
+
+/// <summary>One field of the event built from the request body (spec §4).</summary>
+public sealed record MappingDefinition
+{
+    public string From { get; init; } = "";
+    public string To { get; init; } = "";
+    [JsonConverter(typeof(ScalarTextConverter))]
+    public string? Default { get; init; }
+    public IReadOnlyList<ReplaceRule> Replace { get; init; } = [];
+    /// <summary>Sub-mappings applied to each element when <see cref="From"/> is an array (line items).</summary>
+    public IReadOnlyList<MappingDefinition> Items { get; init; } = [];
+}
+
+public sealed record ReplaceRule(
+    [property: JsonConverter(typeof(ScalarTextConverter))] string Value,
+    [property: JsonConverter(typeof(ScalarTextConverter))] string With);
+
+/// <summary>JSON texts answered on success and on error; empty means the default body.</summary>
+public sealed record ResponseDefinition(string? Success = null, string? Error = null);
+
+/// <summary>How a request proves where it comes from (spec §8). Which fields apply depends on <see cref="Type"/>.</summary>
+public sealed record VerificationDefinition
+{
+    public string Type { get; init; } = "none";
+    public string? Header { get; init; }
+    public string? Secret { get; init; }
+    public string? PreviousSecret { get; init; }
+    public string? Username { get; init; }
+    public string? Password { get; init; }
+    public string? Algorithm { get; init; }
+    public string? Encoding { get; init; }
+    public string? Prefix { get; init; }
+}
+
+/// <summary>Where a request's idempotency key is read: a header (default Idempotency-Key, then webhook-id) or a body path.</summary>
+public sealed record IdempotencyDefinition(string? Header = null, string? BodyPath = null);
