@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Inlet.Engine.Blueprints;
+using Inlet.Engine.Events;
+using Inlet.Engine.Webhooks;
+
+namespace Inlet.Benchmarks;
+
+/// <summary>
+/// The engine's per-request cost for the manual's Point add and Checkout accept item payloads: parse the bytes, run
+/// the filter, map and convert to the event type. The baseline of each group is plain JsonDocument parsing of the same bytes.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[SimpleJob(warmupCount: 5, iterationCount: 20)]
+public class EngineBenchmarks
+{
+    private static readonly Dictionary<string, string> NoHeaders = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly byte[] _pointAdd = Encoding.UTF8.GetBytes(
+        """{"clientID":"cust-1","pointstobeadded":"100","reason":"welcome bonus","pointadd":true}""");
+
+    private readonly byte[] _checkoutAcceptItem = Encoding.UTF8.GetBytes(
+        """{"clientID":"cust-1","transaction_id":"T-1002","total":"80","product_id":"SKU-9","subtotal":"40","quantity":"2","checkoutacceptitem":true}""");
+
+    private readonly CompiledWebhook _pointAddWebhook = Compile(ManualBlueprints.PointAdd);
+    private readonly CompiledWebhook _checkoutAcceptItemWebhook = Compile(ManualBlueprints.CheckoutAcceptItem);
+
+    [Benchmark(Baseline = true, Description = "parse only"), BenchmarkCategory("PointAdd")]
+    public JsonValueKind PointAddParse() => Parse(_pointAdd);
+
+    [Benchmark(Description = "parse + filter + mapping"), BenchmarkCategory("PointAdd")]
+    public WebhookVerdict PointAddEvaluate() => Evaluate(_pointAddWebhook, _pointAdd, trace: false);
+
+    [Benchmark(Description = "parse + filter + mapping, traced"), BenchmarkCategory("PointAdd")]
+    public WebhookVerdict PointAddEvaluateTraced() => Evaluate(_pointAddWebhook, _pointAdd, trace: true);
+
+    [Benchmark(Baseline = true, Description = "parse only"), BenchmarkCategory("CheckoutAcceptItem")]
+    public JsonValueKind CheckoutAcceptItemParse() => Parse(_checkoutAcceptItem);
+
+    [Benchmark(Description = "parse + filter + mapping"), BenchmarkCategory("CheckoutAcceptItem")]
+    public WebhookVerdict CheckoutAcceptItemEvaluate() => Evaluate(_checkoutAcceptItemWebhook, _checkoutAcceptItem, trace: false);
+
+    [Benchmark(Description = "parse + filter + mapping, traced"), BenchmarkCategory("CheckoutAcceptItem")]
+    public WebhookVerdict CheckoutAcceptItemEvaluateTraced() => Evaluate(_checkoutAcceptItemWebhook, _checkoutAcceptItem, trace: true);
+
+    private static JsonValueKind Parse(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.ValueKind;
+    }
+
+    private static WebhookVerdict Evaluate(CompiledWebhook webhook, byte[] body, bool trace)
+    {
+        using var document = JsonDocument.Parse(body);
+        var evaluation = webhook.Evaluate(new WebhookRequest(NoHeaders, document.RootElement), trace);
+        return evaluation.Verdict == WebhookVerdict.Mapped ? evaluation.Verdict : throw new InvalidOperationException("the payload did not map");
+    }
+
+    private static CompiledWebhook Compile(Blueprint blueprint) =>
+        WebhookCompiler.Compile(blueprint.Definition, EventCatalog.BuiltIn).Webhook ?? throw new InvalidOperationException(blueprint.Id);
+}

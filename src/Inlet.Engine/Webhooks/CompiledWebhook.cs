@@ -1,0 +1,52 @@
+using Inlet.Engine.Events;
+using Inlet.Engine.Filters;
+using Inlet.Engine.Mapping;
+using Inlet.Engine.Paths;
+using Inlet.Engine.Responses;
+
+namespace Inlet.Engine.Webhooks;
+
+/// <summary>
+/// A webhook ready to serve: immutable, shared by every request, evaluated without locks or I/O.
+/// <see cref="Evaluate"/> runs the filter, then the mapping (spec §2 steps 8 and 10).
+/// </summary>
+public sealed class CompiledWebhook(
+    WebhookDefinition definition,
+    EventType eventType,
+    CompiledFilter filter,
+    MappingPlan mapping,
+    ResponseTemplate success,
+    ResponseTemplate error,
+    AttributePath? idempotencyPath)
+{
+    public WebhookDefinition Definition { get; } = definition;
+    public EventType EventType { get; } = eventType;
+    public CompiledFilter Filter { get; } = filter;
+    public MappingPlan Mapping { get; } = mapping;
+    public ResponseTemplate Success { get; } = success;
+    public ResponseTemplate Error { get; } = error;
+
+    /// <summary>The body path the idempotency key is read from, when the definition names one instead of a header.</summary>
+    public AttributePath? IdempotencyPath { get; } = idempotencyPath;
+
+    public WebhookEvaluation Evaluate(WebhookRequest request, bool trace = false)
+    {
+        var filterTrace = trace ? new List<FilterTraceEntry>() : null;
+        if (!Filter.Matches(request, filterTrace))
+        {
+            return new WebhookEvaluation(WebhookVerdict.FilteredOut, MappingResult.NotRun, filterTrace, null);
+        }
+        var mappingTrace = trace ? new List<MappingTraceEntry>() : null;
+        var mapped = Mapping.Apply(request.Body, mappingTrace);
+        return new WebhookEvaluation(mapped.Succeeded ? WebhookVerdict.Mapped : WebhookVerdict.InvalidEvent, mapped, filterTrace, mappingTrace);
+    }
+}
+
+public enum WebhookVerdict { FilteredOut, InvalidEvent, Mapped }
+
+/// <summary>What the engine decided for one request; the traces are present when they were asked for.</summary>
+public sealed record WebhookEvaluation(
+    WebhookVerdict Verdict,
+    MappingResult Mapping,
+    IReadOnlyList<FilterTraceEntry>? FilterTrace,
+    IReadOnlyList<MappingTraceEntry>? MappingTrace);
