@@ -17,6 +17,9 @@ public sealed class EventCatalog
 
     public ImmutableArray<EventType> Types { get; }
 
+    /// <summary>Attributes every event type accepts (declared before BuiltIn, which reads it): when the event happened.</summary>
+    public static AttributeSchema EffectiveTimestamp { get; } = new("effective_timestamp", Datetime);
+
     public static EventCatalog BuiltIn { get; } = new(BuiltInTypes());
 
     /// <summary>The built-in catalog plus an account's custom types; a custom type cannot replace a built-in one.</summary>
@@ -24,9 +27,6 @@ public sealed class EventCatalog
         new(BuiltIn.Types.Concat(custom.Where(c => !BuiltIn._types.ContainsKey(c.Name)).Select(c => c with { BuiltIn = false })));
 
     public EventType? Find(string? name) => name is not null && _types.TryGetValue(name, out var type) ? type : null;
-
-    /// <summary>Attributes every event type accepts: when the event happened.</summary>
-    public static AttributeSchema EffectiveTimestamp { get; } = new("effective_timestamp", Datetime);
 
     private static IEnumerable<EventType> BuiltInTypes()
     {

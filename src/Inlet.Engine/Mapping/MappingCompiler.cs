@@ -27,7 +27,7 @@ public static partial class MappingCompiler
             var field = $"mappings[{i}]";
             var mapping = mappings[i] ?? new MappingDefinition();
             var target = ParseTarget(mapping.To, type, $"{field}.to", errors, out var schema);
-            if (target is not null && !seen.TryAdd(mapping.To, i))
+            if (mapping.To is not null && !seen.TryAdd(mapping.To, i) && target is not null)
             {
                 errors.Add(new($"{field}.to", $"{mapping.To} is already mapped by mappings[{seen[mapping.To]}]: keep one of them"));
             }
@@ -51,7 +51,7 @@ public static partial class MappingCompiler
         }
         if (type is not null)
         {
-            RequireMapped(type.Attributes, seen.Keys.Where(k => k.StartsWith("data.", StringComparison.Ordinal)).Select(k => k[5..]),
+            RequireMapped(type.Attributes, seen.Keys.Where(k => k.StartsWith("data.", StringComparison.Ordinal)).Select(k => k[5..].Split('.')[0]),
                 type.Name, "data.", "mappings", errors);
         }
         return errors.Count == before && type is not null ? new MappingPlan(type, customer, fields.ToImmutable()) : null;

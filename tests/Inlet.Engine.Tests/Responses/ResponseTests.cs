@@ -17,7 +17,7 @@ public sealed class ResponseTests
 
     [Theory]
     [InlineData("{\"ok\":true", "response.error: is not valid JSON: line 1, column 11: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
-    [InlineData("{\"ok\":\n tru}", "response.error: is not valid JSON: line 2, column 2: 'tru}' is an invalid JSON literal. Expected the literal 'true'")]
+    [InlineData("{\"ok\":\n tru}", "response.error: is not valid JSON: line 2, column 5: 'tru}' is an invalid JSON literal. Expected the literal 'true'")]
     public void ANonJsonResponseNamesThePositionOfTheFault(string text, string expected)
     {
         var errors = new List<ValidationError>();

@@ -40,7 +40,7 @@ public sealed class ValidatorTests
         Assert.Contains("verification.secret: is required: the shared secret the body is signed with", faults);
         Assert.Contains("idempotency.header: 'Bad Header' is not a header name: write e.g. Idempotency-Key", faults);
         Assert.Contains("filterMismatchStatus: 302 is not allowed: use a 2xx status (e.g. 200) or a 4xx one (default 422)", faults);
-        Assert.Equal(15, faults.Count);
+        Assert.Equal(14, faults.Count);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class ValidatorTests
     {
         var definition = Merge(ValidPointAdd, overrides);
 
-        Assert.Equal(expected, Assert.Single(Faults(definition)));
+        Assert.Equal([expected], Faults(definition));
     }
 
     [Fact]
