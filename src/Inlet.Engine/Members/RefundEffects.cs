@@ -16,8 +16,9 @@ internal static class RefundEffects
         {
             return Rejections.Missing("transaction_id", "a string");
         }
-        decimal? amount = null;
-        if (action == "partial_refund" && (amount = Number(data, "amount")) is not > 0)
+        var partial = action == "partial_refund";
+        var amount = partial ? Number(data, "amount") : null;
+        if (partial && amount is not > 0)
         {
             return Rejections.Missing("amount", "a number above 0");
         }

@@ -4,7 +4,10 @@ namespace Inlet.Engine.Members;
 
 public enum TransactionStatus { Pending, Accepted, Rejected, Refunded, PartiallyRefunded }
 
-/// <summary>One line of a transaction, from a checkout's <c>items</c> or an item event. Keyed by product id.</summary>
+/// <summary>
+/// One line of a transaction, from a checkout's <c>items</c> or an item event; (transaction, product id) is its business key.
+/// <see cref="Accepted"/> is set by checkout_accept_item, by checkout_accept for every line, or by a checkout accepted straight away.
+/// </summary>
 public sealed record LineItem(
     string ProductId,
     string? ProductName = null,
