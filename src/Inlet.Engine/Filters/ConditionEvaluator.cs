@@ -84,9 +84,9 @@ internal sealed class ConditionEvaluator(AttributePath path, FilterOperatorInfo 
             case FilterOperator.NotContains:
                 return !Contains(actual, expected!);
             case FilterOperator.StartsWith:
-                return actual.Text is { } start && start.StartsWith(expected!.Text, StringComparison.Ordinal);
+                return actual.IsScalar && actual.Text.StartsWith(expected!.Text, StringComparison.Ordinal);
             case FilterOperator.EndsWith:
-                return actual.Text is { } end && end.EndsWith(expected!.Text, StringComparison.Ordinal);
+                return actual.IsScalar && actual.Text.EndsWith(expected!.Text, StringComparison.Ordinal);
             case FilterOperator.Matches:
                 return IsMatch(actual, out note);
             default:
@@ -114,7 +114,7 @@ internal sealed class ConditionEvaluator(AttributePath path, FilterOperatorInfo 
     private bool IsMatch(in ActualValue actual, out string? note)
     {
         note = null;
-        if (actual.Text is null)
+        if (!actual.IsScalar)
         {
             note = actual.Found ? NotComparable : null;
             return false;

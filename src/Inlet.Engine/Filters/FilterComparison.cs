@@ -14,7 +14,7 @@ internal static class FilterComparison
         {
             return actual.Kind == JsonValueKind.Array && actual.Header is null && JsonElement.DeepEquals(actual.Element, expected.Element);
         }
-        if (actual.Text is null || !expected.IsScalar)
+        if (!actual.IsScalar || !expected.IsScalar)
         {
             return false;
         }
@@ -35,7 +35,7 @@ internal static class FilterComparison
     {
         order = 0;
         asText = false;
-        if (actual.Text is null || !expected.IsScalar)
+        if (!actual.IsScalar || !expected.IsScalar)
         {
             return false;
         }
@@ -63,7 +63,7 @@ internal static class FilterComparison
             }
             return false;
         }
-        return actual.Text is not null && expected.IsScalar && actual.Text.Contains(expected.Text, StringComparison.Ordinal);
+        return actual.IsScalar && expected.IsScalar && actual.Text.Contains(expected.Text, StringComparison.Ordinal);
     }
 
     public static bool IsOneOf(in ActualValue actual, ExpectedValue expected)
