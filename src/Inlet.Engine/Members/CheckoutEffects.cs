@@ -73,6 +73,11 @@ internal static class CheckoutEffects
             {
                 return Rejections.Invalid($"data.items[{items.Count}] needs a product_id.");
             }
+            if (items.Exists(i => i.ProductId == item.ProductId))
+            {
+                // A line per product keeps (transaction, product) a business key the store can enforce.
+                return Rejections.Invalid($"data.items[{items.Count}]: product {item.ProductId} appears twice; send one line per product, with its quantity.");
+            }
             items.Add(item);
         }
         var earned = settings.PointsFor(total);

@@ -97,6 +97,11 @@ public class TransactionEffectTests
     }
 
     [Fact]
+    public void CheckoutWithTheSameProductOnTwoLinesIsRejectedAsInvalid() =>
+        Rejected(Apply("checkout", "{'transaction_id':'t9','total':30,'items':[{'product_id':'p1'},{'product_id':'p1'}]}", Member()),
+            RejectionCodes.InvalidEvent, RejectionKind.BusinessRule);
+
+    [Fact]
     public void CheckoutRecordsItsItemsAndCurrencyOnTheTransaction()
     {
         var applied = Applied(Apply("checkout",

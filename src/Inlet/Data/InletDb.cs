@@ -1,0 +1,79 @@
+using Inlet.Accounts;
+using Inlet.Events;
+using Inlet.Logs;
+using Inlet.Members;
+using Inlet.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Data;
+
+/// <summary>Inlet's store. Business keys are primary keys, so the database itself refuses a duplicate purchase or line item.</summary>
+internal sealed class InletDb(DbContextOptions<InletDb> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<WebhookRow> Webhooks => Set<WebhookRow>();
+    public DbSet<WebhookVersionRow> WebhookVersions => Set<WebhookVersionRow>();
+    public DbSet<EventTypeRow> EventTypes => Set<EventTypeRow>();
+    public DbSet<EventRow> Events => Set<EventRow>();
+    public DbSet<MemberRow> Members => Set<MemberRow>();
+    public DbSet<TransactionRow> Transactions => Set<TransactionRow>();
+    public DbSet<TransactionItemRow> TransactionItems => Set<TransactionItemRow>();
+    public DbSet<RequestLogRow> RequestLogs => Set<RequestLogRow>();
+    public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Account>().HasKey(a => a.Id);
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasIndex(k => k.AccountId);
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.HasKey(u => u.Id);
+            e.HasIndex(u => u.UserName).IsUnique();
+        });
+        modelBuilder.Entity<WebhookRow>(e =>
+        {
+            e.HasKey(w => w.Id);
+            // An endpoint is unique per account and method among webhooks that are not archived (spec §2).
+            e.HasIndex(w => new { w.AccountId, w.Method, w.Endpoint }).IsUnique().HasFilter("\"Status\" <> 'archived'");
+            e.HasIndex(w => new { w.AccountId, w.Status });
+        });
+        modelBuilder.Entity<WebhookVersionRow>().HasKey(v => new { v.WebhookId, v.Version });
+        modelBuilder.Entity<EventTypeRow>().HasKey(t => new { t.AccountId, t.Name });
+        modelBuilder.Entity<EventRow>(e =>
+        {
+            e.HasKey(v => v.Id);
+            e.HasIndex(v => new { v.AccountId, v.CustomerId, v.Id });
+            e.HasIndex(v => new { v.AccountId, v.CustomerId, v.Action });
+        });
+        modelBuilder.Entity<MemberRow>().HasKey(m => new { m.AccountId, m.Id });
+        modelBuilder.Entity<TransactionRow>().HasKey(t => new { t.AccountId, t.Id });
+        modelBuilder.Entity<TransactionItemRow>().HasKey(i => new { i.AccountId, i.TransactionId, i.ProductId });
+        modelBuilder.Entity<RequestLogRow>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => new { l.AccountId, l.Id });
+            e.HasIndex(l => new { l.AccountId, l.WebhookId, l.Id });
+            e.HasIndex(l => new { l.AccountId, l.CustomerId, l.Id });
+            e.HasIndex(l => l.ReceivedAt);
+        });
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.HasKey(k => new { k.WebhookId, k.Key });
+            e.HasIndex(k => k.CreatedAt);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native decimal or offset types: store both as text, exact and provider-neutral.
+        configurationBuilder.Properties<decimal>().HaveConversion<string>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+    }
+}

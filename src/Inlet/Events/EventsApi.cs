@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inlet.Accounts;
+using Inlet.Engine.Mapping;
+using Inlet.Engine.Members;
+using Inlet.Hosting;
+using Inlet.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Inlet.Events;
+
+/// <summary><c>POST /api/v1/events</c>: integrations without webhooks send <c>{customer, action, data}</c> through the same registration path.</summary>
+internal static class EventsApi
+{
+    public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
+    {
+        api.MapPost("/events", RegisterAsync)
+            .WithName("RegisterEvent")
+            .WithSummary("Register an event")
+            .WithDescription("Converts the data to the action's attribute types and applies the event to the member, like a webhook would.")
+            .WithTags("Events");
+        return api;
+    }
+
+    internal sealed record EventRequest(string? Customer, string? Action, JsonElement Data);
+
+    private static async Task<Results<Created<EventView>, ProblemHttpResult>> RegisterAsync(
+        EventRequest request, ClaimsPrincipal user, WebhookRegistry registry, EventRegistrar registrar, CancellationToken cancellationToken)
+    {
+        var accountId = user.AccountId();
+        if (registry.Catalog(accountId).Find(request.Action) is not { } type)
+        {
+            return Problems.Invalid([new("action", $"'{request.Action}' is not an event type of this account: see GET /api/v1/event-types")],
+                "invalid_event", "The event has faults", StatusCodes.Status422UnprocessableEntity);
+        }
+        var built = DirectEvents.Build(request.Customer, type, request.Data);
+        if (built.Event is not { } ev)
+        {
+            return Problems.Invalid(built.Errors, "invalid_event", "The event has faults", StatusCodes.Status422UnprocessableEntity);
+        }
+        return await registrar.RegisterAsync(accountId, ev, type, "api", null, _ => [], cancellationToken) switch
+        {
+            Registration.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),
+            Registration.Rejected r => Problems.Status(r.Kind == RejectionKind.Conflict ? 409 : 422, r.Code, r.Message),
+            _ => Problems.Status(503, "unavailable", "the store is unavailable: nothing was stored, retry later"),
+        };
+    }
+}

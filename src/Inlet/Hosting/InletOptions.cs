@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Inlet.Hosting;
+
+/// <summary><c>Inlet:Store</c>: where Inlet keeps its data (spec §12).</summary>
+internal sealed class StoreOptions
+{
+    public const string Section = "Inlet:Store";
+
+    [AllowedValues("sqlite", ErrorMessage = "Inlet:Store:Provider must be sqlite (PostgreSQL support is on its way)")]
+    public string Provider { get; set; } = "sqlite";
+
+    [Required]
+    public string ConnectionString { get; set; } = "Data Source=data/inlet.db";
+}
+
+/// <summary><c>Inlet:Bootstrap</c>: the account, API key and Backoffice administrator created on first start (spec §7).</summary>
+internal sealed class BootstrapOptions
+{
+    public const string Section = "Inlet:Bootstrap";
+
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,62}$", ErrorMessage = "Inlet:Bootstrap:AccountId must be a slug such as demo or acme-eu")]
+    public string AccountId { get; set; } = "demo";
+
+    public string AccountName { get; set; } = "Demo";
+
+    /// <summary>Generated and printed once when not configured.</summary>
+    [MinLength(16, ErrorMessage = "Inlet:Bootstrap:ApiKey must be at least 16 characters")]
+    public string? ApiKey { get; set; }
+
+    public string AdminUser { get; set; } = "admin";
+
+    /// <summary>Generated and printed once when not configured.</summary>
+    [MinLength(8, ErrorMessage = "Inlet:Bootstrap:AdminPassword must be at least 8 characters")]
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary><c>Inlet:Ingestion</c>: limits of the webhook pipeline (spec §2, §8).</summary>
+internal sealed class IngestionOptions
+{
+    public const string Section = "Inlet:Ingestion";
+
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    [Range(1, 10_000)]
+    public int RegexTimeoutMilliseconds { get; set; } = 50;
+
+    /// <summary>What an inactive webhook tells senders to wait before retrying.</summary>
+    [Range(1, 86_400)]
+    public int RetryAfterSeconds { get; set; } = 60;
+
+    [Range(1, 365)]
+    public int IdempotencyDays { get; set; } = 7;
+}

@@ -1,0 +1,20 @@
+namespace Inlet.Ingestion;
+
+/// <summary>The outcome codes of the ingestion pipeline (spec §2), as they appear in logs and error responses.</summary>
+internal static class Outcomes
+{
+    public const string Processed = "processed";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string WebhookInactive = "webhook_inactive";
+    public const string WebhookArchived = "webhook_archived";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string InvalidJson = "invalid_json";
+    public const string FilteredOut = "filtered_out";
+    public const string Duplicate = "duplicate";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string InvalidEvent = "invalid_event";
+    public const string Rejected = "rejected";
+    public const string Unavailable = "unavailable";
+}

@@ -1,0 +1,34 @@
+using Inlet.Events;
+using Inlet.Hosting;
+using Inlet.Ingestion;
+using Inlet.Members;
+using Inlet.Webhooks;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddInletHosting();
+builder.Services.AddInletStore();
+builder.Services.AddIngestion();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/api");
+app.MapHealthChecks("/health/live");
+app.MapIngestion();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapEvents();
+api.MapWebhooks();
+api.MapCustomers();
+
+app.Run();
+
+/// <summary>The entry point, visible to the HTTP tests.</summary>
+public partial class Program;

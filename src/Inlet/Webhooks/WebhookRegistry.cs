@@ -1,0 +1,140 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Inlet.Data;
+using Inlet.Engine;
+using Inlet.Engine.Events;
+using Inlet.Engine.Webhooks;
+using Inlet.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Inlet.Webhooks;
+
+/// <summary>
+/// Every account's webhooks, compiled, in one immutable snapshot that is swapped whole when a webhook or an event type
+/// changes. The request path reads it with no lock and no database. A webhook that no longer compiles keeps its last
+/// good version (yarp does the same for routes).
+/// </summary>
+internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, IOptions<IngestionOptions> options, ILogger<WebhookRegistry> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private volatile Snapshot _snapshot = Snapshot.Empty;
+
+    public void Dispose() => _reloading.Dispose();
+
+    public Resolution Resolve(string accountId, string endpoint, string method)
+    {
+        var snapshot = _snapshot;
+        if (!snapshot.Accounts.TryGetValue(accountId, out var account))
+        {
+            return new Resolution(ResolutionKind.UnknownAccount, null, []);
+        }
+        if (!account.ByEndpoint.TryGetValue(endpoint, out var sameEndpoint))
+        {
+            return new Resolution(ResolutionKind.UnknownEndpoint, null, []);
+        }
+        LiveWebhook? archived = null;
+        var allowed = ImmutableArray<string>.Empty;
+        foreach (var webhook in sameEndpoint)
+        {
+            if (webhook.Status == WebhookStatus.Archived)
+            {
+                archived ??= webhook;
+            }
+            else if (webhook.Method == method)
+            {
+                return new Resolution(ResolutionKind.Found, webhook, []);
+            }
+            else
+            {
+                allowed = allowed.Add(webhook.Method);
+            }
+        }
+        return allowed.IsEmpty
+            ? new Resolution(ResolutionKind.Archived, archived, [])
+            : new Resolution(ResolutionKind.MethodNotAllowed, null, allowed);
+    }
+
+    /// <summary>The account's catalog: built-in types plus its custom ones.</summary>
+    public EventCatalog Catalog(string accountId) =>
+        _snapshot.Accounts.TryGetValue(accountId, out var account) ? account.Catalog : EventCatalog.BuiltIn;
+
+    public async Task ReloadAllAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InletDb>();
+        var accounts = await db.Accounts.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var account in accounts)
+        {
+            await ReloadAsync(account, cancellationToken);
+        }
+    }
+
+    /// <summary>Recompiles one account from the store and swaps the snapshot. Call after any change to its webhooks or types.</summary>
+    public async Task ReloadAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InletDb>();
+            if (!await db.Accounts.AnyAsync(a => a.Id == accountId, cancellationToken))
+            {
+                _snapshot = new Snapshot(_snapshot.Accounts.Remove(accountId));
+                return;
+            }
+            var types = await db.EventTypes.AsNoTracking().Where(t => t.AccountId == accountId).ToListAsync(cancellationToken);
+            var catalog = EventCatalog.WithCustom(types.Select(t => CustomEventTypes.ToEventType(
+                JsonSerializer.Deserialize<CustomEventTypeDefinition>(t.DefinitionJson, EngineJson.Options)!)));
+            var rows = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId).ToListAsync(cancellationToken);
+            _snapshot.Accounts.TryGetValue(accountId, out var previous);
+            var webhooks = rows.Select(row => Compile(row, catalog, previous)).ToImmutableArray();
+            _snapshot = new Snapshot(_snapshot.Accounts.SetItem(accountId, new AccountWebhooks(catalog, webhooks)));
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    private LiveWebhook Compile(WebhookRow row, EventCatalog catalog, AccountWebhooks? previous)
+    {
+        if (row.Status == WebhookStatus.Archived)
+        {
+            return new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, null);
+        }
+        var definition = JsonSerializer.Deserialize<WebhookDefinition>(row.DefinitionJson, EngineJson.Options)!;
+        var result = WebhookCompiler.Compile(definition, catalog, TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
+        if (result.Webhook is { } compiled)
+        {
+            return new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, compiled);
+        }
+        LogCompileFailure(row.Id, row.Version, string.Join("; ", result.Errors));
+        var lastGood = previous?.Webhooks.FirstOrDefault(w => w.Id == row.Id && w.Compiled is not null);
+        return lastGood is null
+            ? new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, null)
+            : lastGood with { Status = row.Status };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} v{Version} no longer compiles, the last good version keeps serving: {Errors}")]
+    private partial void LogCompileFailure(string webhookId, int version, string errors);
+
+    private sealed record Snapshot(ImmutableDictionary<string, AccountWebhooks> Accounts)
+    {
+        public static Snapshot Empty { get; } = new(ImmutableDictionary<string, AccountWebhooks>.Empty);
+    }
+
+    private sealed record AccountWebhooks(EventCatalog Catalog, ImmutableArray<LiveWebhook> Webhooks)
+    {
+        public FrozenDictionary<string, ImmutableArray<LiveWebhook>> ByEndpoint { get; } =
+            Webhooks.GroupBy(w => w.Endpoint, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+    }
+}
+
+/// <summary>A webhook as served: <see cref="Compiled"/> is null for an archived one, or one that never compiled.</summary>
+internal sealed record LiveWebhook(string Id, int Version, string Status, string Method, string Endpoint, CompiledWebhook? Compiled);
+
+internal enum ResolutionKind { UnknownAccount, UnknownEndpoint, MethodNotAllowed, Archived, Found }
+
+internal sealed record Resolution(ResolutionKind Kind, LiveWebhook? Webhook, ImmutableArray<string> Allowed);

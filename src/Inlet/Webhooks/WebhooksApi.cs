@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inlet.Accounts;
+using Inlet.Data;
+using Inlet.Engine;
+using Inlet.Engine.Blueprints;
+using Inlet.Engine.Webhooks;
+using Inlet.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Webhooks;
+
+/// <summary>Reading webhooks, their versions and the blueprints (spec §7). Changes are in <see cref="WebhookChanges"/>.</summary>
+internal static class WebhooksApi
+{
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
+    {
+        api.MapGet("/blueprints", () => TypedResults.Ok(ManualBlueprints.All))
+            .WithName("ListBlueprints").WithSummary("List the blueprints a webhook can be created from").WithTags("Blueprints");
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("List webhooks; archived ones only when asked (status=archived or all)");
+        webhooks.MapGet("/{id}", GetAsync).WithName("GetWebhook").WithSummary("Read one webhook with its full URL");
+        webhooks.MapGet("/{id}/versions", VersionsAsync).WithName("ListWebhookVersions").WithSummary("List the saved versions of a webhook");
+        webhooks.MapGet("/{id}/versions/{version:int}", VersionAsync).WithName("GetWebhookVersion").WithSummary("Read one saved version");
+        webhooks.MapWebhookChanges();
+        return api;
+    }
+
+    private static async Task<Results<Ok<List<WebhookView>>, ProblemHttpResult>> ListAsync(
+        string? status, ClaimsPrincipal user, HttpRequest request, InletDb db, CancellationToken cancellationToken)
+    {
+        if (status is not (null or "" or "all" or WebhookStatus.Active or WebhookStatus.Inactive or WebhookStatus.Archived))
+        {
+            return Problems.Status(400, "invalid_query", $"status '{status}' is not one of active, inactive, archived, all");
+        }
+        var accountId = user.AccountId();
+        var query = db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId);
+        query = status switch
+        {
+            null or "" => query.Where(w => w.Status != WebhookStatus.Archived),
+            "all" => query,
+            _ => query.Where(w => w.Status == status),
+        };
+        var rows = await query.OrderBy(w => w.Name).ThenBy(w => w.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => View(r, request)).ToList());
+    }
+
+    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, HttpContext http, InletDb db, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(db, user.AccountId(), id, cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound($"webhook {id}");
+        }
+        http.Response.Headers.ETag = $"\"{row.Version}\"";
+        return TypedResults.Ok(View(row, http.Request));
+    }
+
+    internal sealed record VersionSummary(int Version, DateTimeOffset CreatedAt);
+
+    private static async Task<Results<Ok<List<VersionSummary>>, ProblemHttpResult>> VersionsAsync(
+        string id, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, user.AccountId(), id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"webhook {id}");
+        }
+        var versions = await db.WebhookVersions.AsNoTracking().Where(v => v.WebhookId == id).OrderByDescending(v => v.Version)
+            .Select(v => new VersionSummary(v.Version, v.CreatedAt)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(versions);
+    }
+
+    internal sealed record VersionView(int Version, DateTimeOffset CreatedAt, WebhookDefinition Definition);
+
+    private static async Task<Results<Ok<VersionView>, ProblemHttpResult>> VersionAsync(
+        string id, int version, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(db, user.AccountId(), id, cancellationToken) is null
+            ? null
+            : await db.WebhookVersions.AsNoTracking().FirstOrDefaultAsync(v => v.WebhookId == id && v.Version == version, cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound($"version {version} of webhook {id}");
+        }
+        var definition = Definition(row.DefinitionJson);
+        return TypedResults.Ok(new VersionView(row.Version, row.CreatedAt, definition with { Verification = Secrets.Mask(definition.Verification) }));
+    }
+
+    internal static Task<WebhookRow?> FindAsync(InletDb db, string accountId, string id, CancellationToken cancellationToken) =>
+        db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
+
+    internal static WebhookDefinition Definition(string json) => JsonSerializer.Deserialize<WebhookDefinition>(json, EngineJson.Options)!;
+
+    internal static WebhookView View(WebhookRow row, HttpRequest request) =>
+        WebhookView.From(row, Definition(row.DefinitionJson), $"{request.Scheme}://{request.Host}{request.PathBase}");
+}
