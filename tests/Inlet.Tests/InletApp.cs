@@ -8,7 +8,7 @@ namespace Inlet.Tests;
 /// Inlet as a user runs it: the real host, on a real SQLite file of its own (deleted afterwards), with a known API key
 /// for the bootstrap account <c>demo</c>. Tests talk to it through HTTP only.
 /// </summary>
-public sealed class InletApp : WebApplicationFactory<Program>
+public class InletApp : WebApplicationFactory<Program>
 {
     public const string ApiKey = "inlet_test-key-for-the-demo-account";
     public const string AdminPassword = "test-password-123";
@@ -17,9 +17,12 @@ public sealed class InletApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "inlet.db");
 
+    /// <summary>Extra connection string settings, for tests that need a store that gives up sooner.</summary>
+    protected virtual string ConnectionOptions => "";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Inlet:Store:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Inlet:Store:ConnectionString", $"Data Source={DatabasePath};{ConnectionOptions}");
         builder.UseSetting("Inlet:Bootstrap:ApiKey", ApiKey);
         builder.UseSetting("Inlet:Bootstrap:AdminPassword", AdminPassword);
         builder.UseEnvironment("Development");
@@ -39,6 +42,7 @@ public sealed class InletApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {

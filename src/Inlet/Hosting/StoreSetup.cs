@@ -35,7 +35,8 @@ internal static class StoreSetup
 
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        // A locked database is waited for up to the connection string's Default Timeout (30 s unless set), then the request answers 503.
+        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -18,7 +18,18 @@ internal static class DefinitionReader
             error = new("", "send the webhook definition as a JSON object");
             return null;
         }
-        var node = JsonObject.Create(body)!;
+        JsonObject node;
+        try
+        {
+            node = JsonObject.Create(body)!;
+            _ = node.Count;
+        }
+        catch (ArgumentException e)
+        {
+            // JsonObject refuses duplicate property names; say so rather than keep one of them silently.
+            error = new("", $"the definition is ambiguous: {e.Message}");
+            return null;
+        }
         if (node["blueprint"] is { } name)
         {
             var id = name.GetValueKind() == JsonValueKind.String ? name.GetValue<string>() : name.ToJsonString();
