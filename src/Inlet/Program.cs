@@ -20,7 +20,8 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/api");
-app.MapHealthChecks("/health/live");
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapIngestion();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();

@@ -73,6 +73,6 @@ public static partial class CustomEventTypes
     /// <summary>The API name of an attribute type.</summary>
     public static string TypeName(AttributeType type) => type == AttributeType.ObjectList ? "object_list" : TypeNames.First(t => t.Value == type).Key;
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z0-9_]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SnakeCase();
 }

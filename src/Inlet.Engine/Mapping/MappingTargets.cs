@@ -51,6 +51,6 @@ public static partial class MappingCompiler
         return to.Split('.').ToImmutableArray();
     }
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,7}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,7}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TargetPattern();
 }

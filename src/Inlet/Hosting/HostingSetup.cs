@@ -12,8 +12,10 @@ internal static class HostingSetup
         services.AddOptions<Logs.LogOptions>().BindConfiguration(Logs.LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Bootstrap>();
         services.AddProblemDetails();
+        // A malformed JSON body is the caller's fault in every environment: answer 400, never a developer exception page.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddOpenApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
