@@ -1,3 +1,4 @@
+using Inlet.Accounts;
 using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Ingestion;
@@ -26,8 +27,11 @@ app.MapIngestion();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapEvents();
+api.MapEventTypes();
 api.MapWebhooks();
 api.MapCustomers();
+api.MapApiKeys();
+api.MapAccounts();
 
 app.Run();
 
