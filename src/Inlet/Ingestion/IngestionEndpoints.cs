@@ -12,6 +12,7 @@ internal static class IngestionEndpoints
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookRegistry>();
         services.AddScoped<EventRegistrar>();
+        services.AddScoped<WebhookEditor>();
         services.AddScoped<RequestLogs>();
         services.AddScoped<Idempotency>();
         services.AddScoped<IngestionPipeline>();

@@ -88,11 +88,14 @@ internal static class WebhooksApi
         return TypedResults.Ok(new VersionView(row.Version, row.CreatedAt, definition with { Verification = Secrets.Mask(definition.Verification) }));
     }
 
-    internal static Task<WebhookRow?> FindAsync(InletDb db, string accountId, string id, CancellationToken cancellationToken) =>
-        db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
+    private static Task<WebhookRow?> FindAsync(InletDb db, string accountId, string id, CancellationToken cancellationToken) =>
+        db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
 
-    internal static WebhookDefinition Definition(string json) => JsonSerializer.Deserialize<WebhookDefinition>(json, EngineJson.Options)!;
+    private static WebhookDefinition Definition(string json) => JsonSerializer.Deserialize<WebhookDefinition>(json, EngineJson.Options)!;
 
     internal static WebhookView View(WebhookRow row, HttpRequest request) =>
-        WebhookView.From(row, Definition(row.DefinitionJson), $"{request.Scheme}://{request.Host}{request.PathBase}");
+        WebhookView.From(row, WebhookEditor.Definition(row), BaseUrl(request));
+
+    /// <summary>Where this Inlet is reached, for full webhook URLs.</summary>
+    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Inlet.Data;
+using Inlet.Engine;
+using Inlet.Engine.Validation;
+using Inlet.Engine.Webhooks;
+using Inlet.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Webhooks;
+
+/// <summary>
+/// Every change to a webhook, for the REST API and the Backoffice alike: create (inactive), replace (a new version),
+/// and the lifecycle of spec §5. Each successful change recompiles the account's webhooks.
+/// </summary>
+internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimeProvider clock)
+{
+    public async Task<EditResult> CreateAsync(string accountId, WebhookDefinition definition, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(accountId, null, definition, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var now = clock.GetUtcNow();
+        var row = new WebhookRow
+        {
+            Id = Ids.New("wh"), AccountId = accountId, Name = definition.Name, Method = definition.Method, Endpoint = definition.Endpoint,
+            Status = WebhookStatus.Inactive, Version = 1, DefinitionJson = JsonSerializer.Serialize(definition, EngineJson.Options),
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Webhooks.Add(row);
+        db.WebhookVersions.Add(new WebhookVersionRow { WebhookId = row.Id, Version = 1, DefinitionJson = row.DefinitionJson, CreatedAt = now });
+        return await SaveAsync(accountId, row, definition, cancellationToken);
+    }
+
+    /// <summary>Replaces the definition; <paramref name="expectedVersion"/>, when given, must be the current one.</summary>
+    public async Task<EditResult> ReplaceAsync(string accountId, string id, WebhookDefinition definition, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(accountId, id, cancellationToken);
+        if (row is null)
+        {
+            return new EditResult.NotFound();
+        }
+        if (row.Status == WebhookStatus.Archived)
+        {
+            return new EditResult.Refused(409, "webhook_archived", "an archived webhook is read-only: create a new one instead");
+        }
+        if (expectedVersion is { } expected && expected != row.Version)
+        {
+            return new EditResult.Refused(412, "version_mismatch", $"the webhook is at version {row.Version}, not {expected}: read it again and reapply your change");
+        }
+        definition = definition with { Verification = Secrets.Unmask(definition.Verification, Definition(row).Verification) };
+        if (await CheckAsync(accountId, id, definition, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var now = clock.GetUtcNow();
+        row.Name = definition.Name;
+        row.Method = definition.Method;
+        row.Endpoint = definition.Endpoint;
+        row.DefinitionJson = JsonSerializer.Serialize(definition, EngineJson.Options);
+        row.Version++;
+        row.UpdatedAt = now;
+        db.WebhookVersions.Add(new WebhookVersionRow { WebhookId = row.Id, Version = row.Version, DefinitionJson = row.DefinitionJson, CreatedAt = now });
+        return await SaveAsync(accountId, row, definition, cancellationToken);
+    }
+
+    public async Task<EditResult> TransitionAsync(string accountId, string id, string target, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(accountId, id, cancellationToken);
+        if (row is null)
+        {
+            return new EditResult.NotFound();
+        }
+        var allowed = (row.Status, target) is (WebhookStatus.Inactive, WebhookStatus.Active) or (WebhookStatus.Active, WebhookStatus.Inactive)
+            or (WebhookStatus.Inactive, WebhookStatus.Archived);
+        if (!allowed)
+        {
+            return new EditResult.Refused(409, "illegal_transition", (row.Status, target) switch
+            {
+                (WebhookStatus.Active, WebhookStatus.Archived) => "only an inactive webhook can be archived: set it inactive first",
+                (WebhookStatus.Archived, _) => "an archived webhook cannot change anymore",
+                _ => $"the webhook is already {row.Status}",
+            });
+        }
+        row.Status = target;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await registry.ReloadAsync(accountId, cancellationToken);
+        return new EditResult.Saved(row);
+    }
+
+    public Task<WebhookRow?> FindAsync(string accountId, string id, CancellationToken cancellationToken) =>
+        db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
+
+    public static WebhookDefinition Definition(WebhookRow row) => JsonSerializer.Deserialize<WebhookDefinition>(row.DefinitionJson, EngineJson.Options)!;
+
+    /// <summary>Every fault of the definition against the account's catalog, and whether its endpoint is free.</summary>
+    private async Task<EditResult?> CheckAsync(string accountId, string? id, WebhookDefinition definition, CancellationToken cancellationToken)
+    {
+        var errors = WebhookValidator.Validate(definition, registry.Catalog(accountId));
+        if (errors.Count > 0)
+        {
+            return new EditResult.Invalid(errors);
+        }
+        var taken = await db.Webhooks.AnyAsync(w => w.AccountId == accountId && w.Id != id && w.Status != WebhookStatus.Archived
+            && w.Method == definition.Method && w.Endpoint == definition.Endpoint, cancellationToken);
+        return taken ? EndpointTaken(definition) : null;
+    }
+
+    private async Task<EditResult> SaveAsync(string accountId, WebhookRow row, WebhookDefinition definition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two saves raced for the same endpoint: the unique index let one through.
+            db.ChangeTracker.Clear();
+            return EndpointTaken(definition);
+        }
+        await registry.ReloadAsync(accountId, cancellationToken);
+        return new EditResult.Saved(row);
+    }
+
+    private static EditResult.Refused EndpointTaken(WebhookDefinition definition) =>
+        new(409, "endpoint_taken", $"another webhook already answers {definition.Method} {definition.Endpoint}: choose another endpoint, or archive that webhook");
+}
+
+/// <summary>What a change to a webhook came to.</summary>
+internal abstract record EditResult
+{
+    private EditResult()
+    {
+    }
+
+    public sealed record Saved(WebhookRow Row) : EditResult;
+
+    public sealed record Invalid(IReadOnlyList<ValidationError> Errors) : EditResult;
+
+    public sealed record Refused(int Status, string Code, string Message) : EditResult;
+
+    public sealed record NotFound : EditResult;
+}
