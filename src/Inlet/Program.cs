@@ -1,4 +1,5 @@
 using Inlet.Accounts;
+using Inlet.Backoffice;
 using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Ingestion;
@@ -11,10 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInletHosting();
 builder.Services.AddInletStore();
 builder.Services.AddIngestion();
+builder.Services.AddBackoffice();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseStaticFiles();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -24,6 +27,7 @@ app.MapScalarApiReference("/api");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapIngestion();
+app.MapBackoffice();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapEvents();

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Inlet.Accounts;
+using Inlet.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Backoffice;
+
+/// <summary>Signs a Backoffice user in with their password (PBKDF2-hashed by ASP.NET Identity's hasher).</summary>
+public sealed class LoginModel : BackofficePage
+{
+    [BindProperty]
+    public string UserName { get; set; } = "";
+
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var db = Get<InletDb>();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, cancellationToken);
+        if (user is null || new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash, Password) == PasswordVerificationResult.Failed)
+        {
+            Error = "The user name or the password is not right.";
+            return Page();
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName), new Claim(ApiKeyAuthentication.AccountClaim, user.AccountId)],
+            BackofficeSetup.Scheme);
+        await HttpContext.SignInAsync(BackofficeSetup.Scheme, new ClaimsPrincipal(identity));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/backoffice");
+    }
+}

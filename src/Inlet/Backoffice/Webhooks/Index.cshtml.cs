@@ -1,0 +1,50 @@
+using Inlet.Data;
+using Inlet.Webhooks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Backoffice.Webhooks;
+
+/// <summary>The Incoming webhooks list: what each webhook does and how its last 24 hours went.</summary>
+public sealed class WebhookListModel : BackofficePage
+{
+    public sealed record Row(string Id, string Name, string Method, string Url, string Action, string Status, int Requests, int Failures, DateTimeOffset? LastRequest);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var db = Get<InletDb>();
+        var accountId = AccountId;
+        var query = db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId);
+        query = Status switch
+        {
+            "active" or "inactive" or "archived" => query.Where(w => w.Status == Status),
+            "all" => query,
+            _ => query.Where(w => w.Status != WebhookStatus.Archived),
+        };
+        var webhooks = await query.OrderBy(w => w.Name).ToListAsync(cancellationToken);
+        var since = Get<TimeProvider>().GetUtcNow().AddDays(-1);
+        var recent = await db.RequestLogs.AsNoTracking()
+            .Where(l => l.AccountId == accountId && l.WebhookId != null && l.ReceivedAt >= since)
+            .GroupBy(l => l.WebhookId!)
+            .Select(g => new { Id = g.Key, Requests = g.Count(), Failures = g.Count(l => l.StatusCode >= 400) })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var ids = webhooks.Select(w => w.Id).ToList();
+        var last = await db.RequestLogs.AsNoTracking()
+            .Where(l => l.AccountId == accountId && l.WebhookId != null && ids.Contains(l.WebhookId))
+            .GroupBy(l => l.WebhookId!)
+            .Select(g => new { Id = g.Key, Last = g.Max(l => l.Id) })
+            .ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
+        var lastTimes = await db.RequestLogs.AsNoTracking().Where(l => last.Values.Contains(l.Id))
+            .Select(l => new { l.WebhookId, l.ReceivedAt }).ToListAsync(cancellationToken);
+        var baseUrl = WebhooksApi.BaseUrl(Request);
+        Rows = [.. webhooks.Select(w => new Row(w.Id, w.Name, w.Method, $"{baseUrl}/webhooks/custom/{w.AccountId}/{w.Endpoint}",
+            WebhookEditor.Definition(w).Action, w.Status,
+            recent.GetValueOrDefault(w.Id)?.Requests ?? 0, recent.GetValueOrDefault(w.Id)?.Failures ?? 0,
+            lastTimes.FirstOrDefault(t => t.WebhookId == w.Id)?.ReceivedAt))];
+    }
+}
