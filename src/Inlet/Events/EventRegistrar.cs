@@ -41,10 +41,19 @@ internal sealed partial class EventRegistrar(InletDb db, WriteGate gate, TimePro
         }
     }
 
-    private async Task<Registration> ApplyAsync(string accountId, MappedEvent ev, EventType type, string source, string? requestLogId,
-        CancellationToken cancellationToken)
+    /// <summary>What the event would do, without storing anything: for dry runs.</summary>
+    public async Task<(MemberState? Before, EffectResult Result)> PreviewAsync(string accountId, MappedEvent ev, EventType type, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var loaded = await LoadAsync(accountId, ev, type, cancellationToken);
+        db.ChangeTracker.Clear();
+        return (loaded.Context.Member, EventEffects.Apply(ev, type, loaded.Context, loaded.Settings));
+    }
+
+    private sealed record Loaded(AccountSettings Settings, EffectContext Context, MemberRow? Member, TransactionRow? Transaction, List<TransactionItemRow> Items);
+
+    /// <summary>Reads what the event's effects depend on: the account's settings, the member, the named transaction and its lines.</summary>
+    private async Task<Loaded> LoadAsync(string accountId, MappedEvent ev, EventType type, CancellationToken cancellationToken)
+    {
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellationToken);
         var settings = JsonSerializer.Deserialize<AccountSettings>(account.SettingsJson, EngineJson.Options)!;
         var memberRow = await db.Members.FindAsync([accountId, ev.Customer], cancellationToken);
@@ -56,7 +65,14 @@ internal sealed partial class EventRegistrar(InletDb db, WriteGate gate, TimePro
         var once = type.Once && await db.Events.AnyAsync(
             e => e.AccountId == accountId && e.CustomerId == ev.Customer && e.Action == type.Name, cancellationToken);
         var context = new EffectContext(memberRow?.ToState(), transactionRow?.ToState(itemRows), once);
+        return new Loaded(settings, context, memberRow, transactionRow, itemRows);
+    }
 
+    private async Task<Registration> ApplyAsync(string accountId, MappedEvent ev, EventType type, string source, string? requestLogId,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (settings, context, memberRow, transactionRow, itemRows) = await LoadAsync(accountId, ev, type, cancellationToken);
         var result = EventEffects.Apply(ev, type, context, settings);
         if (result is EffectResult.Rejected rejected)
         {

@@ -16,6 +16,7 @@ internal static class IngestionEndpoints
         services.AddScoped<RequestLogs>();
         services.AddScoped<Idempotency>();
         services.AddScoped<IngestionPipeline>();
+        services.AddScoped<DryRun>();
         return services;
     }
 

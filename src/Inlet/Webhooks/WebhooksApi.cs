@@ -24,6 +24,7 @@ internal static class WebhooksApi
         webhooks.MapGet("/{id}/versions", VersionsAsync).WithName("ListWebhookVersions").WithSummary("List the saved versions of a webhook");
         webhooks.MapGet("/{id}/versions/{version:int}", VersionAsync).WithName("GetWebhookVersion").WithSummary("Read one saved version");
         webhooks.MapWebhookChanges();
+        webhooks.MapDryRuns();
         return api;
     }
 
