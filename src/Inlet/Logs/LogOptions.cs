@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Inlet.Logs;
+
+/// <summary><c>Inlet:Logs</c>: request log retention (spec §9).</summary>
+internal sealed class LogOptions
+{
+    public const string Section = "Inlet:Logs";
+
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 90;
+
+    [Range(1, 1440)]
+    public int PruneIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Bodies longer than this are cut in the log (and flagged).</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+}
