@@ -1,7 +1,9 @@
 using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Ingestion;
+using Inlet.Logs;
 using Inlet.Members;
+using Inlet.Settings;
 using Inlet.Webhooks;
 using Scalar.AspNetCore;
 
@@ -10,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInletHosting();
 builder.Services.AddInletStore();
 builder.Services.AddIngestion();
+builder.Services.AddLogs();
 
 var app = builder.Build();
 
@@ -27,6 +30,8 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapEvents();
 api.MapWebhooks();
 api.MapCustomers();
+api.MapLogs();
+api.MapSettings();
 
 app.Run();
 
