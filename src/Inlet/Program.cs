@@ -3,7 +3,9 @@ using Inlet.Backoffice;
 using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Ingestion;
+using Inlet.Logs;
 using Inlet.Members;
+using Inlet.Settings;
 using Inlet.Webhooks;
 using Scalar.AspNetCore;
 
@@ -13,6 +15,7 @@ builder.Services.AddInletHosting();
 builder.Services.AddInletStore();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
+builder.Services.AddLogs();
 
 var app = builder.Build();
 
@@ -36,6 +39,8 @@ api.MapWebhooks();
 api.MapCustomers();
 api.MapApiKeys();
 api.MapAccounts();
+api.MapLogs();
+api.MapSettings();
 
 app.Run();
 

@@ -1,0 +1,73 @@
+using Inlet.Data;
+using Inlet.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Inlet.Logs;
+
+/// <summary>What one pruning run removed.</summary>
+internal sealed record Pruned(int RequestLogs, int IdempotencyKeys);
+
+/// <summary>
+/// One pruning run (spec §9, §2.3): request logs older than <see cref="LogOptions.RetentionDays"/> and idempotency keys older
+/// than <see cref="IngestionOptions.IdempotencyDays"/> are deleted in SQL, without loading them.
+/// </summary>
+internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
+    IOptions<IngestionOptions> ingestion, ILogger<LogPruner> logger)
+{
+    public async Task<Pruned> PruneAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var logsBefore = now.AddDays(-logs.Value.RetentionDays);
+        var keysBefore = now.AddDays(-ingestion.Value.IdempotencyDays);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        var pruned = new Pruned(
+            await db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).ExecuteDeleteAsync(cancellationToken),
+            await db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).ExecuteDeleteAsync(cancellationToken));
+        // A run that found nothing is not news.
+        LogPruned(pruned == new Pruned(0, 0) ? LogLevel.Debug : LogLevel.Information, pruned.RequestLogs, logsBefore, pruned.IdempotencyKeys, keysBefore);
+        return pruned;
+    }
+
+    [LoggerMessage(Message = "Pruned {RequestLogs} request logs received before {LogsBefore:O} and {IdempotencyKeys} idempotency keys created before {KeysBefore:O}")]
+    private partial void LogPruned(LogLevel level, int requestLogs, DateTimeOffset logsBefore, int idempotencyKeys, DateTimeOffset keysBefore);
+}
+
+/// <summary>Runs <see cref="LogPruner"/> at start and then every <see cref="LogOptions.PruneIntervalMinutes"/>; a failed run waits for the next.</summary>
+internal sealed partial class LogPruning(IServiceScopeFactory scopes, TimeProvider clock, IOptions<LogOptions> options, ILogger<LogPruning> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.PruneIntervalMinutes), clock);
+        try
+        {
+            do
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LogPruner>().PruneAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The store may be briefly unavailable: what is not pruned now is pruned on the next run.
+            LogFailed(e, options.Value.PruneIntervalMinutes);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning request logs failed; the next run is in {Minutes} minutes")]
+    private partial void LogFailed(Exception exception, int minutes);
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Inlet.Accounts;
+using Inlet.Data;
+using Inlet.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Logs;
+
+/// <summary>The request logs of an account (spec §7, §9): searched newest first, read one by one, pruned in the background.</summary>
+internal static class LogsApi
+{
+    public static IServiceCollection AddLogs(this IServiceCollection services)
+    {
+        services.AddScoped<LogPruner>();
+        services.AddHostedService<LogPruning>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapLogs(this RouteGroupBuilder api)
+    {
+        var logs = api.MapGroup("/logs").WithTags("Logs");
+        logs.MapGet("/", ListAsync).WithName("ListLogs").WithSummary("Search request logs, newest first")
+            .WithDescription("Filters by webhookId, outcome, status, customer, a time range on receivedAt (from inclusive, to exclusive, "
+                + "ISO 8601) and q, a case-sensitive substring of the body. limit is 1 to 500 (default 50); "
+                + "pass nextCursor as cursor for the next page.");
+        logs.MapGet("/{id}", GetAsync).WithName("GetLog").WithSummary("Read one request log: headers (redacted), body, response, traces");
+        return api;
+    }
+
+    private static async Task<Results<Ok<LogPage>, ProblemHttpResult>> ListAsync(
+        [AsParameters] LogQuery query, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
+    {
+        if (query.Read(out var errors) is not { } filter)
+        {
+            return Problems.Invalid(errors, "invalid_query", "The query has faults");
+        }
+        var accountId = user.AccountId();
+        var rows = await filter.Apply(db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId))
+            .Select(LogSummary.FromRow).Take(filter.Limit + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(filter.Limit).ToList();
+        return TypedResults.Ok(new LogPage(page, rows.Count > filter.Limit ? page[^1].Id : null));
+    }
+
+    private static async Task<Results<Ok<LogDetail>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
+    {
+        var accountId = user.AccountId();
+        var row = await db.RequestLogs.AsNoTracking().FirstOrDefaultAsync(l => l.AccountId == accountId && l.Id == id, cancellationToken);
+        return row is null ? Problems.NotFound($"request log {id}") : TypedResults.Ok(LogDetail.From(row));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Inlet.Engine.Members;
+using Inlet.Engine.Validation;
+
+namespace Inlet.Settings;
+
+/// <summary>
+/// Reads the settings a PUT sends, field by field, so every unreadable value is reported at once (a serializer stops at the
+/// first). A PUT replaces the settings: a field left out takes its default, and an unknown name is a fault, not a silent reset.
+/// </summary>
+internal static class SettingsReader
+{
+    private static readonly string[] Names = ["earnRate", "checkoutPending", "unknownCustomer", "allowNegativeBalance"];
+
+    public static AccountSettings? Read(JsonElement body, out List<ValidationError> errors)
+    {
+        errors = [];
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("", "send the settings as a JSON object, e.g. {\"earnRate\": 1, \"checkoutPending\": true}"));
+            return null;
+        }
+        var settings = AccountSettings.Default;
+        foreach (var property in body.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "earnRate" when value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var rate):
+                    settings = settings with { EarnRate = rate };
+                    break;
+                case "earnRate":
+                    errors.Add(new("earnRate", "must be a number of points per currency unit, e.g. 1 or 2.5"));
+                    break;
+                case "checkoutPending" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    settings = settings with { CheckoutPending = value.GetBoolean() };
+                    break;
+                case "allowNegativeBalance" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    settings = settings with { AllowNegativeBalance = value.GetBoolean() };
+                    break;
+                case "checkoutPending" or "allowNegativeBalance":
+                    errors.Add(new(property.Name, "must be true or false"));
+                    break;
+                case "unknownCustomer" when value.ValueKind == JsonValueKind.String && Policy(value.GetString()) is { } policy:
+                    settings = settings with { UnknownCustomer = policy };
+                    break;
+                case "unknownCustomer":
+                    errors.Add(new("unknownCustomer", "must be \"reject\" (events for unknown members are refused) or \"create\" (they enroll them)"));
+                    break;
+                default:
+                    errors.Add(new(property.Name, $"is not a setting: the settings are {string.Join(", ", Names)}"));
+                    break;
+            }
+        }
+        errors.AddRange(settings.Validate());
+        return errors.Count > 0 ? null : settings;
+    }
+
+    private static UnknownCustomerPolicy? Policy(string? text) => text switch
+    {
+        "reject" => UnknownCustomerPolicy.Reject,
+        "create" => UnknownCustomerPolicy.Create,
+        _ => null,
+    };
+}

@@ -1,0 +1,74 @@
+using Inlet.Data;
+using Inlet.Logs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inlet.Tests.Logs;
+
+public sealed class LogPruningTests(InletApp app) : IClassFixture<InletApp>
+{
+    [Fact]
+    public async Task PruningRemovesLogsPastRetentionAndKeepsRecentOnes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var old = await InsertLogAsync(now.AddDays(-91));
+        var recent = await InsertLogAsync(now.AddDays(-89));
+
+        await PruneAsync();
+
+        await (await app.Api().GetAsync($"/api/v1/logs/{old}", TestContext.Current.CancellationToken)).ShouldBeAsync(404);
+        await (await app.Api().GetAsync($"/api/v1/logs/{recent}", TestContext.Current.CancellationToken)).ShouldBeAsync(200);
+    }
+
+    [Fact]
+    public async Task PruningForgetsIdempotencyKeysPastTheirDaysSoARepeatIsProcessedAgain()
+    {
+        await app.ActiveWebhookAsync("point-add", "lp-keys");
+        await app.OptInAsync("lp-k-1");
+        const string body = """{"clientID":"lp-k-1","pointstobeadded":"10","pointadd":true}""";
+        await SendWithKeyAsync(body, "lp-old");
+        await SendWithKeyAsync(body, "lp-new");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var eightDaysAgo = DateTimeOffset.UtcNow.AddDays(-8);
+            await scope.ServiceProvider.GetRequiredService<InletDb>().IdempotencyKeys.Where(k => k.Key == "lp-old")
+                .ExecuteUpdateAsync(k => k.SetProperty(r => r.CreatedAt, eightDaysAgo), TestContext.Current.CancellationToken);
+        }
+
+        await PruneAsync();
+
+        Assert.False((await SendWithKeyAsync(body, "lp-old")).Headers.Contains("Idempotent-Replayed"));
+        Assert.True((await SendWithKeyAsync(body, "lp-new")).Headers.Contains("Idempotent-Replayed"));
+        var member = await app.Api().GetJsonAsync("/api/v1/customers/lp-k-1");
+        Assert.Equal(30, member["balances"]!["score"]!.GetValue<long>());
+    }
+
+    private async Task PruneAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LogPruner>().PruneAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> InsertLogAsync(DateTimeOffset receivedAt)
+    {
+        // Logs cannot be sent in the past through HTTP: the time-travelled rows are written straight to the store.
+        var id = $"req_{Guid.CreateVersion7():N}";
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InletDb>();
+        db.RequestLogs.Add(new RequestLogRow
+        {
+            Id = id, AccountId = "demo", ReceivedAt = receivedAt, Method = "POST", Path = "/webhooks/custom/demo/lp-old", StatusCode = 404, Outcome = "not_found",
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return id;
+    }
+
+    private async Task<HttpResponseMessage> SendWithKeyAsync(string body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/custom/demo/lp-keys") { Content = Http.Json(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await app.Sender().SendAsync(request, TestContext.Current.CancellationToken);
+        await response.ShouldBeAsync(200);
+        return response;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Inlet.Tests.Logs;
+
+/// <summary>Steps the log tests share: an active webhook made from a blueprint, members, and senders' requests.</summary>
+internal static class LogScenario
+{
+    /// <summary>Creates a webhook from a blueprint at its own endpoint, activates it, and returns its id.</summary>
+    public static async Task<string> ActiveWebhookAsync(this InletApp app, string blueprint, string endpoint)
+    {
+        var api = app.Api();
+        var created = await api.PostJsonAsync("/api/v1/webhooks", $$"""{"blueprint":"{{blueprint}}","endpoint":"{{endpoint}}"}""");
+        await created.ShouldBeAsync(201);
+        var id = (await created.ReadJsonAsync())["id"]!.GetValue<string>();
+        await (await api.PostAsync($"/api/v1/webhooks/{id}/activate", null, TestContext.Current.CancellationToken)).ShouldBeAsync(200);
+        return id;
+    }
+
+    public static async Task OptInAsync(this InletApp app, string customer) =>
+        await (await app.Api().PostJsonAsync("/api/v1/events", $$"""{"customer":"{{customer}}","action":"opt_in","data":{} }""")).ShouldBeAsync(201);
+
+    /// <summary>Sends a body to a webhook endpoint of the demo account and returns the request log id it answered with.</summary>
+    public static async Task<string> SendAsync(this InletApp app, string endpoint, string body, int expectedStatus)
+    {
+        var sent = await app.Sender().PostJsonAsync($"/webhooks/custom/demo/{endpoint}", body);
+        await sent.ShouldBeAsync(expectedStatus);
+        return sent.Headers.GetValues("Inlet-Request-Id").Single();
+    }
+
+    /// <summary>The ids on one page of <c>GET /api/v1/logs</c>, in the order given.</summary>
+    public static async Task<List<string>> LogIdsAsync(this InletApp app, string query) =>
+        [.. (await app.Api().GetJsonAsync($"/api/v1/logs?{query}"))["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>())];
+}
