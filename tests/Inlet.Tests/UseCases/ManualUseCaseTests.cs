@@ -11,6 +11,8 @@ public sealed class ManualUseCaseTests(InletApp app) : IClassFixture<InletApp>
         var response = await app.SendAsync(endpoint, payload);
         await response.ShouldBeAsync(200);
         Assert.Equal("""{"ok":true}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var log = await app.Api().GetJsonAsync($"/api/v1/logs/{response.Headers.GetValues("Inlet-Request-Id").Single()}");
+        Assert.Equal(("processed", webhookId, payload), (log["outcome"]!.GetValue<string>(), log["webhookId"]!.GetValue<string>(), log["body"]!.GetValue<string>()));
         return (webhookId, response);
     }
 
@@ -35,7 +37,14 @@ public sealed class ManualUseCaseTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal(("point_add", 100L, "welcome bonus"), (latest["action"]!.GetValue<string>(), latest["pointsDelta"]!.GetValue<long>(),
             latest["data"]!["reason"]!.GetValue<string>()));
         Assert.Equal($"webhook:{webhookId}@v1", latest["source"]!.GetValue<string>());
-        Assert.Equal(response.Headers.GetValues("Inlet-Request-Id").Single(), latest["requestLogId"]!.GetValue<string>());
+        var requestId = response.Headers.GetValues("Inlet-Request-Id").Single();
+        Assert.Equal(requestId, latest["requestLogId"]!.GetValue<string>());
+        var log = await app.Api().GetJsonAsync($"/api/v1/logs/{requestId}");
+        Assert.Equal(("processed", 200, 1), (log["outcome"]!.GetValue<string>(), log["statusCode"]!.GetValue<int>(), log["webhookVersion"]!.GetValue<int>()));
+        Assert.Equal((webhookId, latest["id"]!.GetValue<string>(), "uc-add"),
+            (log["webhookId"]!.GetValue<string>(), log["eventId"]!.GetValue<string>(), log["customerId"]!.GetValue<string>()));
+        Assert.Equal("""{"ok":true}""", log["responseBody"]!.GetValue<string>());
+        Assert.True(log["filterTrace"]![0]!["result"]!.GetValue<bool>());
     }
 
     [Fact]
