@@ -163,6 +163,44 @@ public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<Backof
         Assert.Equal(404, answer!.Status);
     }
 
+    [Fact]
+    public async Task AGroupOfCriteriaIsSavedAsANestedAnyGroup()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/backoffice/webhooks/new/point-add");
+        await page.GetByLabel("Endpoint").FillAsync("editor-group");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add group" }).ClickAsync();
+        await page.GetByLabel("Group 1 must match").SelectOptionAsync(new SelectOptionValue { Label = "Any of these (OR)" });
+        await page.GetByLabel("Attribute").Nth(1).FillAsync("body.tier");
+        await page.GetByLabel("Operator").Nth(1).SelectOptionAsync(new SelectOptionValue { Label = "is one of" });
+        await page.GetByLabel("Value", new() { Exact = true }).Nth(1).FillAsync("gold, silver");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("inactive");
+
+        var id = new Uri(page.Url).Segments[^1];
+        var saved = await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}");
+        Assert.Equal("""{"all":[{"attribute":"body.pointadd","operator":"exists"},{"any":[{"attribute":"body.tier","operator":"in","value":["gold","silver"]}]}]}""",
+            saved["filter"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task AFilterNestedDeeperThanTheFormIsEditedAsJsonAndKeptOnSave()
+    {
+        const string filter = """{"any":[{"all":[{"any":[{"attribute":"body.a","operator":"exists"},{"attribute":"body.b","operator":"exists"}]}]}]}""";
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("editor-deep", $", \"filter\": {filter}"), activate: false);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/webhooks/{id}");
+
+        await Expect(page.GetByLabel("Filter (JSON)")).ToContainTextAsync("body.b");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Deep filter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your changes are saved.");
+
+        var saved = await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}");
+        Assert.Equal("Deep filter", saved["name"]!.GetValue<string>());
+        Assert.Equal(filter, saved["filter"]!.ToJsonString());
+    }
+
     /// <summary>Presses a lifecycle button and confirms in the dialog it opens.</summary>
     private static async Task ConfirmAsync(IPage page, string button, string message)
     {
