@@ -42,3 +42,26 @@ document.addEventListener("change", (event) => {
   }
 });
 document.addEventListener("DOMContentLoaded", () => syncValueFields(document));
+
+// Webhook editor: the URL follows the endpoint, the To suggestions follow the action, verification shows its own fields.
+document.addEventListener("input", (event) => {
+  if (!event.target.matches("[data-endpoint]")) return;
+  const code = document.querySelector("[data-url]");
+  if (!code) return;
+  const url = code.dataset.url + (event.target.value.trim() || "{endpoint}");
+  code.textContent = url;
+  const copy = code.parentElement.querySelector("[data-copy]");
+  if (copy) copy.dataset.copy = url;
+});
+function syncVerification(root) {
+  const type = root.querySelector("[data-verification-type]")?.value;
+  if (!type) return;
+  root.querySelectorAll("[data-verification]").forEach((field) => (field.hidden = !field.dataset.verification.split(" ").includes(type)));
+}
+document.addEventListener("change", (event) => {
+  if (event.target.matches("[data-action]")) {
+    document.querySelectorAll("[data-to]").forEach((input) => input.setAttribute("list", "to-" + event.target.value));
+  }
+  if (event.target.matches("[data-verification-type]")) syncVerification(document);
+});
+document.addEventListener("DOMContentLoaded", () => syncVerification(document));

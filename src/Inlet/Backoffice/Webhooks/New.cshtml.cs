@@ -1,0 +1,13 @@
+using Inlet.Engine.Blueprints;
+
+namespace Inlet.Backoffice.Webhooks;
+
+/// <summary>Create new webhook: the blueprint cards, <c>Blank</c> first, then the manual's use cases.</summary>
+public sealed class NewWebhookModel : BackofficePage
+{
+    public IReadOnlyList<Blueprint> Blueprints => ManualBlueprints.All;
+
+    public void OnGet()
+    {
+    }
+}
