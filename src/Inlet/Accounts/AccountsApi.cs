@@ -56,7 +56,7 @@ internal static partial class AccountsApi
             return AccountExists(id);
         }
         // The registry serves only accounts it has loaded: without this, the new account's webhook URLs would answer 404.
-        await registry.ReloadAsync(id, cancellationToken);
+        await registry.ReloadAfterChangeAsync(id);
         // No Location: the API has no URL that reads an account.
         return TypedResults.Created((string?)null, new CreatedAccount(new AccountView(account.Id, account.Name, account.CreatedAt), ApiKeysApi.CreatedApiKey.From(key, secret)));
     }

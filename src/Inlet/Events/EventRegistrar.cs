@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inlet.Data;
 using Inlet.Engine;
 using Inlet.Engine.Events;
 using Inlet.Engine.Members;
 using Inlet.Hosting;
 using Inlet.Members;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Events;
@@ -33,6 +35,12 @@ internal sealed partial class EventRegistrar(InletDb db, WriteGate gate, TimePro
             await transaction.CommitAsync(cancellationToken);
             return registration;
         }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A key stored by a concurrent request in the meantime (an idempotency key, a transaction id): nothing was stored.
+            db.ChangeTracker.Clear();
+            return new Registration.Conflict();
+        }
         catch (Exception e) when (e is DbException or DbUpdateException && e is not DbUpdateConcurrencyException)
         {
             LogStoreFailure(e, accountId, ev.Action);
@@ -57,7 +65,8 @@ internal sealed partial class EventRegistrar(InletDb db, WriteGate gate, TimePro
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellationToken);
         var settings = JsonSerializer.Deserialize<AccountSettings>(account.SettingsJson, EngineJson.Options)!;
         var memberRow = await db.Members.FindAsync([accountId, ev.Customer], cancellationToken);
-        var transactionId = ev.Data["transaction_id"]?.GetValue<string>();
+        // Open types (opt_in, profile) keep undeclared attributes as sent, so a transaction_id there may be any JSON.
+        var transactionId = ev.Data["transaction_id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         var transactionRow = transactionId is null ? null : await db.Transactions.FindAsync([accountId, transactionId], cancellationToken);
         var itemRows = transactionRow is null
             ? []
@@ -147,4 +156,7 @@ internal abstract record Registration
 
     /// <summary>The store could not commit: nothing was stored, the sender should retry.</summary>
     public sealed record Unavailable : Registration;
+
+    /// <summary>A concurrent request stored the same key first: nothing was stored by this one.</summary>
+    public sealed record Conflict : Registration;
 }

@@ -76,7 +76,7 @@ internal static class EventTypesApi
             // Two requests raced to define the same name: the primary key let one through.
             return TypeExists(definition.Name);
         }
-        await registry.ReloadAsync(accountId, cancellationToken);
+        await registry.ReloadAfterChangeAsync(accountId);
         return TypedResults.Created($"/api/v1/event-types/{Uri.EscapeDataString(definition.Name)}", EventTypeView.From(CustomEventTypes.ToEventType(definition)));
     }
 

@@ -45,7 +45,8 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
             Outcome = answer.Outcome,
             ErrorCode = answer.ErrorCode,
             ErrorMessage = answer.ErrorMessage,
-            FilterTraceJson = FilterTrace is null ? null : JsonSerializer.Serialize(FilterTrace, Engine.EngineJson.Options),
+            FilterTraceJson = FilterTrace is null ? null
+                : JsonSerializer.Serialize(HeaderRedaction.Redact(FilterTrace, Webhook?.Compiled?.Definition), Engine.EngineJson.Options),
             MappingTraceJson = MappingTrace is null ? null : JsonSerializer.Serialize(MappingTrace, Engine.EngineJson.Options),
             EventId = answer.EventId,
             CustomerId = CustomerId,

@@ -7,7 +7,9 @@ using Inlet.Engine.Responses;
 using Inlet.Engine.Validation;
 using Inlet.Engine.Webhooks;
 using Inlet.Events;
+using Inlet.Hosting;
 using Inlet.Webhooks;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Ingestion;
 
@@ -15,12 +17,12 @@ namespace Inlet.Ingestion;
 /// The whole pipeline for one request without storing anything (spec §7 dry-run, the Backoffice's Test panel): filter
 /// trace, mapping trace, the event, every fault, the member's balances before → after, and the response that would go out.
 /// </summary>
-internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar)
+internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar, IOptions<IngestionOptions> options)
 {
     public async Task<DryRunResult> RunAsync(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body,
         CancellationToken cancellationToken)
     {
-        var compiled = WebhookCompiler.Compile(definition, registry.Catalog(accountId));
+        var compiled = WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
         if (compiled.Webhook is not { } webhook)
         {
             return new DryRunResult(400, "invalid_definition", "the definition has faults: fix them first") { Errors = compiled.Errors };
@@ -30,7 +32,13 @@ internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar)
         {
             return Error(webhook, 400, Outcomes.InvalidJson, parseError!);
         }
-        var evaluation = webhook.Evaluate(new WebhookRequest(new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), document.RootElement), trace: true);
+        var view = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            // Names that differ only by case are one header, as on the wire: the last one wins.
+            view[name] = value;
+        }
+        var evaluation = webhook.Evaluate(new WebhookRequest(view, document.RootElement), trace: true);
         var traced = new DryRunResult(0, "", null) { FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace };
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
         {

@@ -28,6 +28,10 @@ internal sealed class Idempotency(InletDb db, TimeProvider clock)
             : new IdempotencyKey(value, Convert.ToHexStringLower(SHA256.HashData(body)));
     }
 
+    /// <summary>
+    /// The answer remembered for this key. A key stays until the pruner removes it (at least IdempotencyDays): honouring it a
+    /// little longer is harmless, while a key still stored but treated as unknown could never be stored again.
+    /// </summary>
     public Task<IdempotencyRow?> FindAsync(string webhookId, IdempotencyKey key, CancellationToken cancellationToken) =>
         db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.WebhookId == webhookId && k.Key == key.Value, cancellationToken);
 

@@ -20,7 +20,8 @@ internal sealed partial class IngestionPipeline(
     public async Task HandleAsync(HttpContext http, string accountId, string endpoint)
     {
         var call = new Call(http, accountId, Ids.New("req"), clock.GetUtcNow());
-        var answer = await RunAsync(call, endpoint, http.RequestAborted);
+        // Once the body is in, a sender that hangs up still gets its request logged and its event kept or not, never half of it.
+        var answer = await RunAsync(call, endpoint, CancellationToken.None);
         await WriteAsync(http, call, answer);
     }
 
@@ -52,7 +53,7 @@ internal sealed partial class IngestionPipeline(
         {
             return await StopAsync(call, 503, Outcomes.Unavailable, "this webhook's definition does not compile: fix it in the Backoffice", cancellationToken, retryAfter);
         }
-        call.Body = await RequestBody.ReadAsync(call.Http.Request, ingestion.Value.MaxBodyBytes, cancellationToken);
+        call.Body = await RequestBody.ReadAsync(call.Http.Request, ingestion.Value.MaxBodyBytes, call.Http.RequestAborted);
         if (call.Body is null)
         {
             return await StopAsync(call, 413, Outcomes.PayloadTooLarge, $"the body is over {ingestion.Value.MaxBodyBytes} bytes", cancellationToken);
@@ -79,9 +80,7 @@ internal sealed partial class IngestionPipeline(
         var key = Idempotency.KeyOf(compiled, request, call.Body);
         if (key is not null && await idempotency.FindAsync(webhook.Id, key, cancellationToken) is { } seen)
         {
-            return seen.BodyHash == key.BodyHash
-                ? await StopAsync(call, new Answer(seen.StatusCode, seen.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] }, cancellationToken)
-                : await StopAsync(call, 409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body", cancellationToken);
+            return await ReplayAsync(call, key, seen, cancellationToken);
         }
         if (evaluation.Mapping.Event is not { } ev)
         {
@@ -107,13 +106,23 @@ internal sealed partial class IngestionPipeline(
                 };
                 return answer is null ? [] : [call.ToLog(answer, logOptions.Value.MaxBodyBytes), .. idempotency.Remember(webhook.Id, key, answer, call.Id)];
             }, cancellationToken);
-        if (registration is Registration.Unavailable)
+        if (registration is Registration.Conflict && key is not null && await idempotency.FindAsync(webhook.Id, key, cancellationToken) is { } seen)
+        {
+            // The same delivery arrived twice at once and the other copy was stored first: answer as it was answered.
+            return await ReplayAsync(call, key, seen, cancellationToken);
+        }
+        if (registration is Registration.Unavailable or Registration.Conflict)
         {
             var retryAfter = ("Retry-After", ingestion.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
             return await StopAsync(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later", cancellationToken, retryAfter);
         }
         return answer!;
     }
+
+    private async Task<Answer> ReplayAsync(Call call, IdempotencyKey key, Logs.IdempotencyRow seen, CancellationToken cancellationToken) =>
+        seen.BodyHash == key.BodyHash
+            ? await StopAsync(call, new Answer(seen.StatusCode, seen.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] }, cancellationToken)
+            : await StopAsync(call, 409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body", cancellationToken);
 
     private async Task<Answer> StopAsync(Call call, int status, string outcome, string message, CancellationToken cancellationToken,
         params (string Name, string Value)[] headers) =>
@@ -158,7 +167,7 @@ internal sealed partial class IngestionPipeline(
         {
             http.Response.Headers[name] = value;
         }
-        await http.Response.WriteAsync(answer.Body, http.RequestAborted);
+        await http.Response.WriteAsync(answer.Body, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} ({Outcome}) could not be logged")]

@@ -1,3 +1,4 @@
+using Inlet.Engine.Filters;
 using Inlet.Engine.Webhooks;
 
 namespace Inlet.Logs;
@@ -5,6 +6,7 @@ namespace Inlet.Logs;
 /// <summary>
 /// Which request headers the log keeps as <c>[redacted]</c> (spec §8): credentials, anything named like a secret,
 /// the header a webhook verifies, and headers a filter compares with a literal (the manual's "token in a filter").
+/// When no webhook definition is known (unknown endpoint, wrong method), only a short list of plain headers is kept.
 /// </summary>
 internal static class HeaderRedaction
 {
@@ -12,18 +14,36 @@ internal static class HeaderRedaction
 
     private static readonly string[] SecretWords = ["token", "secret", "signature", "password", "api-key", "apikey"];
     private static readonly HashSet<string> Credentials = new(StringComparer.OrdinalIgnoreCase) { "authorization", "cookie", "proxy-authorization" };
+    private static readonly HashSet<string> Plain = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "accept", "accept-encoding", "content-length", "content-type", "host", "user-agent", "traceparent", "idempotency-key", "webhook-id",
+        "x-forwarded-for", "x-forwarded-proto", "x-request-id",
+    };
 
     public static SortedDictionary<string, string> Redact(IHeaderDictionary headers, WebhookDefinition? webhook)
     {
-        var compared = webhook is null ? [] : ComparedHeaders(webhook);
+        var compared = webhook is null ? null : ComparedHeaders(webhook);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in headers)
         {
             var lower = name.ToLowerInvariant();
-            result[lower] = IsSecret(lower) || compared.Contains(lower) ? Redacted : values.ToString();
+            result[lower] = ShouldRedact(lower, compared) ? Redacted : values.ToString();
         }
         return result;
     }
+
+    /// <summary>The filter trace shows header values too: the same headers are redacted there, with the literal they were compared to.</summary>
+    public static IReadOnlyList<FilterTraceEntry> Redact(IReadOnlyList<FilterTraceEntry> trace, WebhookDefinition? webhook)
+    {
+        var compared = webhook is null ? null : ComparedHeaders(webhook);
+        return [.. trace.Select(entry => entry.Attribute.StartsWith("headers.", StringComparison.OrdinalIgnoreCase)
+            && ShouldRedact(entry.Attribute["headers.".Length..].ToLowerInvariant(), compared)
+                ? entry with { Actual = entry.Actual is null ? null : Redacted, Expected = entry.Expected is null ? null : Redacted }
+                : entry)];
+    }
+
+    private static bool ShouldRedact(string name, HashSet<string>? compared) =>
+        compared is null ? !Plain.Contains(name) : IsSecret(name) || compared.Contains(name);
 
     private static bool IsSecret(string name) =>
         Credentials.Contains(name) || Array.Exists(SecretWords, word => name.Contains(word, StringComparison.Ordinal));

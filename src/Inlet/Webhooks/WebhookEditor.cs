@@ -85,14 +85,16 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
         row.Status = target;
         row.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        await registry.ReloadAsync(accountId, cancellationToken);
+        await registry.ReloadAfterChangeAsync(accountId);
         return new EditResult.Saved(row);
     }
 
     public Task<WebhookRow?> FindAsync(string accountId, string id, CancellationToken cancellationToken) =>
         db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
 
-    public static WebhookDefinition Definition(WebhookRow row) => JsonSerializer.Deserialize<WebhookDefinition>(row.DefinitionJson, EngineJson.Options)!;
+    public static WebhookDefinition Definition(WebhookRow row) => Definition(row.DefinitionJson);
+
+    public static WebhookDefinition Definition(string json) => JsonSerializer.Deserialize<WebhookDefinition>(json, EngineJson.Options)!;
 
     /// <summary>Every fault of the definition against the account's catalog, and whether its endpoint is free.</summary>
     private async Task<EditResult?> CheckAsync(string accountId, string? id, WebhookDefinition definition, CancellationToken cancellationToken)
@@ -119,7 +121,7 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
             db.ChangeTracker.Clear();
             return EndpointTaken(definition);
         }
-        await registry.ReloadAsync(accountId, cancellationToken);
+        await registry.ReloadAfterChangeAsync(accountId);
         return new EditResult.Saved(row);
     }
 

@@ -71,6 +71,22 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, IOpti
         }
     }
 
+    /// <summary>
+    /// After a committed change: recompiles the account whatever happens to the request that made the change (a caller that
+    /// hangs up must not leave the snapshot behind the store). A failure is logged; the last snapshot keeps serving.
+    /// </summary>
+    public async Task ReloadAfterChangeAsync(string accountId)
+    {
+        try
+        {
+            await ReloadAsync(accountId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or JsonException)
+        {
+            LogReloadFailure(e, accountId);
+        }
+    }
+
     /// <summary>Recompiles one account from the store and swaps the snapshot. Call after any change to its webhooks or types.</summary>
     public async Task ReloadAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -116,6 +132,9 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, IOpti
             ? new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, null)
             : lastGood with { Status = row.Status };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the webhooks of account {AccountId} failed; the previous snapshot keeps serving")]
+    private partial void LogReloadFailure(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} v{Version} no longer compiles, the last good version keeps serving: {Errors}")]
     private partial void LogCompileFailure(string webhookId, int version, string errors);

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Inlet.Accounts;
 using Inlet.Data;
-using Inlet.Engine;
 using Inlet.Engine.Blueprints;
 using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
@@ -85,14 +83,12 @@ internal static class WebhooksApi
         {
             return Problems.NotFound($"version {version} of webhook {id}");
         }
-        var definition = Definition(row.DefinitionJson);
+        var definition = WebhookEditor.Definition(row.DefinitionJson);
         return TypedResults.Ok(new VersionView(row.Version, row.CreatedAt, definition with { Verification = Secrets.Mask(definition.Verification) }));
     }
 
     private static Task<WebhookRow?> FindAsync(InletDb db, string accountId, string id, CancellationToken cancellationToken) =>
         db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
-
-    private static WebhookDefinition Definition(string json) => JsonSerializer.Deserialize<WebhookDefinition>(json, EngineJson.Options)!;
 
     internal static WebhookView View(WebhookRow row, HttpRequest request) =>
         WebhookView.From(row, WebhookEditor.Definition(row), BaseUrl(request));

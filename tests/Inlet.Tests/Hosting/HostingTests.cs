@@ -48,4 +48,14 @@ public sealed class HostingTests(InletApp app) : IClassFixture<InletApp>
 
         await response.ShouldBeAsync(400);
     }
+
+    [Fact]
+    public async Task AnOpenEventWithANumericTransactionIdIsStoredNotCrashed()
+    {
+        await app.OptInAsync("odd-data");
+
+        var response = await app.Api().PostJsonAsync("/api/v1/events", """{"customer":"odd-data","action":"profile","data":{"transaction_id":42}}""");
+
+        await response.ShouldBeAsync(201);
+    }
 }

@@ -62,4 +62,16 @@ public sealed class DryRunTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal("processed", result["outcome"]!.GetValue<string>());
         Assert.Equal(3, result["after"]!["score"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task TestHeadersThatDifferOnlyByCaseAreOneHeader()
+    {
+        var response = await app.Api().PostJsonAsync("/api/v1/webhooks/dry-run", """
+            { "definition": {"blueprint": "point-add", "filter": {"all": [{"attribute": "headers.x-source", "operator": "equals", "value": "b"}]}},
+              "request": { "headers": {"X-Source": "a", "x-source": "b"}, "body": {"clientID":"nobody","pointstobeadded":"1"} } }
+            """);
+
+        await response.ShouldBeAsync(200);
+        Assert.True((await response.ReadJsonAsync())["filterTrace"]![0]!["result"]!.GetValue<bool>());
+    }
 }
