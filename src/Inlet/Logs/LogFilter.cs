@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Inlet.Logs;
 
 /// <summary>
@@ -45,5 +47,13 @@ internal sealed record LogFilter(
             logs = logs.Where(l => string.Compare(l.Id, Cursor) < 0);
         }
         return logs.OrderByDescending(l => l.Id);
+    }
+
+    /// <summary>One page of the logs this filter asks for, newest first, with the cursor of the next (shared by the API and the Backoffice).</summary>
+    public async Task<LogPage> PageAsync(IQueryable<RequestLogRow> logs, CancellationToken cancellationToken)
+    {
+        var rows = await Apply(logs).Select(LogSummary.FromRow).Take(Limit + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(Limit).ToList();
+        return new LogPage(page, rows.Count > Limit ? page[^1].Id : null);
     }
 }

@@ -20,7 +20,8 @@ internal sealed record LogQuery(
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    private static readonly string[] KnownOutcomes =
+    /// <summary>Every outcome code a log row can have, in pipeline order.</summary>
+    public static IReadOnlyList<string> KnownOutcomes { get; } =
     [
         Outcomes.Processed, Outcomes.NotFound, Outcomes.MethodNotAllowed, Outcomes.WebhookInactive, Outcomes.WebhookArchived,
         Outcomes.PayloadTooLarge, Outcomes.UnsupportedMediaType, Outcomes.InvalidJson, Outcomes.FilteredOut, Outcomes.Duplicate,

@@ -36,10 +36,7 @@ internal static class LogsApi
             return Problems.Invalid(errors, "invalid_query", "The query has faults");
         }
         var accountId = user.AccountId();
-        var rows = await filter.Apply(db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId))
-            .Select(LogSummary.FromRow).Take(filter.Limit + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(filter.Limit).ToList();
-        return TypedResults.Ok(new LogPage(page, rows.Count > filter.Limit ? page[^1].Id : null));
+        return TypedResults.Ok(await filter.PageAsync(db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId), cancellationToken));
     }
 
     private static async Task<Results<Ok<LogDetail>, ProblemHttpResult>> GetAsync(

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using Inlet.Data;
+using Inlet.Events;
+using Inlet.Members;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Backoffice.Customers;
+
+/// <summary>A member: status, profile, labels, balances, and their event history newest first (the manual's "Customer insights").</summary>
+public sealed class CustomerModel : BackofficePage
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "cursor")]
+    public string? Cursor { get; set; }
+
+    public string Id { get; private set; } = "";
+
+    internal MemberRow? Member { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Profile { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> Labels { get; private set; } = [];
+
+    internal IReadOnlyList<EventRow> History { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> WebhookNames { get; private set; } = new Dictionary<string, string>();
+
+    public string? OlderUrl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var db = Get<InletDb>();
+        var accountId = AccountId;
+        Member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.AccountId == accountId && m.Id == id, cancellationToken);
+        if (Member is null)
+        {
+            // Another account's member is as unknown as one that never enrolled.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Profile = JsonSerializer.Deserialize<Dictionary<string, string>>(Member.ProfileJson) ?? [];
+        Labels = JsonSerializer.Deserialize<List<string>>(Member.LabelsJson) ?? [];
+        var events = db.Events.AsNoTracking().Where(e => e.AccountId == accountId && e.CustomerId == id);
+        if (!string.IsNullOrEmpty(Cursor))
+        {
+            // Ids are time-ordered: the cursor is the last id of the previous page.
+            events = events.Where(e => string.Compare(e.Id, Cursor) < 0);
+        }
+        var rows = await events.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        History = rows.Take(PageSize).ToList();
+        OlderUrl = rows.Count > PageSize ? $"/backoffice/customers/{Uri.EscapeDataString(id)}?cursor={History[^1].Id}" : null;
+        var webhookIds = History.Select(e => SourceWebhook(e.Source)?.Id).OfType<string>().Distinct().ToList();
+        WebhookNames = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && webhookIds.Contains(w.Id))
+            .ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The webhook and version in an event's source (<c>webhook:&lt;id&gt;@v&lt;version&gt;</c>), or null for the API.</summary>
+    public static (string Id, int Version)? SourceWebhook(string source)
+    {
+        if (!source.StartsWith("webhook:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var at = source.LastIndexOf("@v", StringComparison.Ordinal);
+        return at > "webhook:".Length && int.TryParse(source.AsSpan(at + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? (source["webhook:".Length..at], version)
+            : null;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Inlet.Data;
+using Inlet.Engine;
+using Inlet.Engine.Filters;
+using Inlet.Engine.Mapping;
+using Inlet.Events;
+using Inlet.Logs;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Backoffice.Logs;
+
+/// <summary>One request in full (the manual's "Detailed request" and "Detailed response"), with the traces that explain its outcome.</summary>
+public sealed class LogDetailModel : BackofficePage
+{
+    internal LogDetail? Log { get; private set; }
+
+    internal IReadOnlyList<FilterTraceEntry>? FilterTrace { get; private set; }
+
+    internal IReadOnlyList<MappingTraceEntry>? MappingTrace { get; private set; }
+
+    public string? WebhookName { get; private set; }
+
+    internal EventRow? Event { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var db = Get<InletDb>();
+        var accountId = AccountId;
+        var row = await db.RequestLogs.AsNoTracking().FirstOrDefaultAsync(l => l.AccountId == accountId && l.Id == id, cancellationToken);
+        if (row is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Log = LogDetail.From(row);
+        // The traces are stored as the engine wrote them, so they read back into its records.
+        FilterTrace = Log.FilterTrace?.Deserialize<List<FilterTraceEntry>>(EngineJson.Options);
+        MappingTrace = Log.MappingTrace?.Deserialize<List<MappingTraceEntry>>(EngineJson.Options);
+        if (row.WebhookId is { } webhookId)
+        {
+            WebhookName = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && w.Id == webhookId)
+                .Select(w => w.Name).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (row.EventId is { } eventId)
+        {
+            Event = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.AccountId == accountId && e.Id == eventId, cancellationToken);
+        }
+        return Page();
+    }
+}
