@@ -63,6 +63,11 @@ internal sealed partial class IngestionPipeline(
             return await StopAsync(call, 415, Outcomes.UnsupportedMediaType,
                 $"'{call.Http.Request.ContentType}' is not accepted: send application/json or application/x-www-form-urlencoded", cancellationToken);
         }
+        if (compiled.Definition.Verification is { Type: not "none" } verification
+            && Engine.Verification.RequestVerifier.Verify(verification, HeaderView(call.Http.Request.Headers), call.Body, clock.GetUtcNow()) is { Succeeded: false } unverified)
+        {
+            return await StopAsync(call, Unverified(call, unverified), cancellationToken);
+        }
         using var document = RequestBody.Parse(call.Body, isForm, out var parseError);
         if (document is null)
         {
@@ -147,6 +152,10 @@ internal sealed partial class IngestionPipeline(
         var body = template.Render(new ResponseValues(RequestId: call.Id, Customer: call.CustomerId, ErrorCode: code ?? outcome, ErrorMessage: message));
         return new Answer(status, body, outcome, code ?? outcome, message);
     }
+
+    /// <summary>A 401 whose log row names the precise reason, while the sender only learns that verification failed.</summary>
+    private static Answer Unverified(Call call, Engine.Verification.VerificationResult failed) =>
+        Error(call, 401, Outcomes.VerificationFailed, "the request could not be verified") with { ErrorCode = failed.Reason, ErrorMessage = failed.Message };
 
     private static Dictionary<string, string> HeaderView(IHeaderDictionary headers)
     {

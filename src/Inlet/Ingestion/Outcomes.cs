@@ -10,6 +10,7 @@ internal static class Outcomes
     public const string WebhookArchived = "webhook_archived";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string VerificationFailed = "verification_failed";
     public const string InvalidJson = "invalid_json";
     public const string FilteredOut = "filtered_out";
     public const string Duplicate = "duplicate";
