@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Inlet.Ingestion;
 
 /// <summary>
-/// The request pipeline of spec §2, in its order: resolve, method, status, size and type, parse, filter, idempotency,
+/// The request pipeline of spec §2, in its order: resolve, method, status, size and type, verification, parse, filter, idempotency,
 /// mapping, register, answer. Every stop answers with its status and outcome code and writes the request log.
 /// </summary>
 internal sealed partial class IngestionPipeline(
@@ -63,8 +63,9 @@ internal sealed partial class IngestionPipeline(
             return await StopAsync(call, 415, Outcomes.UnsupportedMediaType,
                 $"'{call.Http.Request.ContentType}' is not accepted: send application/json or application/x-www-form-urlencoded", cancellationToken);
         }
+        var headers = HeaderView(call.Http.Request.Headers);
         if (compiled.Definition.Verification is { Type: not "none" } verification
-            && Engine.Verification.RequestVerifier.Verify(verification, HeaderView(call.Http.Request.Headers), call.Body, clock.GetUtcNow()) is { Succeeded: false } unverified)
+            && Engine.Verification.RequestVerifier.Verify(verification, headers, call.Body, clock.GetUtcNow()) is { Succeeded: false } unverified)
         {
             return await StopAsync(call, Unverified(call, unverified), cancellationToken);
         }
@@ -73,7 +74,7 @@ internal sealed partial class IngestionPipeline(
         {
             return await StopAsync(call, 400, Outcomes.InvalidJson, parseError!, cancellationToken);
         }
-        var request = new WebhookRequest(HeaderView(call.Http.Request.Headers), document.RootElement);
+        var request = new WebhookRequest(headers, document.RootElement);
         var evaluation = compiled.Evaluate(request, trace: true);
         call.FilterTrace = evaluation.FilterTrace;
         call.MappingTrace = evaluation.MappingTrace;
