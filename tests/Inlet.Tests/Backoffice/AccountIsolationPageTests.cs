@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Inlet.Tests.Backoffice;
 
+[Collection(BrowserTests.Collection)]
 public sealed class AccountIsolationPageTests(BackofficeApp app) : IClassFixture<BackofficeApp>
 {
     [Fact]

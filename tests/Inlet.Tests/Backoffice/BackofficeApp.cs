@@ -19,8 +19,13 @@ public sealed class BackofficeApp : InletApp, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Where the browser tests save the screenshots the docs show.</summary>
-    public static string ScreenshotFolder => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"));
+    /// <summary>
+    /// Where the browser tests save their screenshots: next to the test binaries, or over the ones the docs show when
+    /// INLET_UPDATE_SCREENSHOTS=1 (so an ordinary test run leaves the working tree as it was).
+    /// </summary>
+    public static string ScreenshotFolder => Environment.GetEnvironmentVariable("INLET_UPDATE_SCREENSHOTS") == "1"
+        ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"))
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()
     {
@@ -31,6 +36,8 @@ public sealed class BackofficeApp : InletApp, IAsyncLifetime
         {
             throw new InvalidOperationException($"The browser tests need Chromium at {chromium}: apt-get install chromium, or set INLET_CHROMIUM.");
         }
+        // Two cores run the whole suite: give pages and assertions room rather than fail on a slow moment.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -45,6 +52,7 @@ public sealed class BackofficeApp : InletApp, IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string user = "admin", string password = AdminPassword)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 860 } });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/backoffice/login");
         await page.GetByLabel("User name").FillAsync(user);
@@ -69,4 +77,11 @@ public sealed class BackofficeApp : InletApp, IAsyncLifetime
         _playwright?.Dispose();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>Browser tests run one class at a time, after the rest: one Chromium at a time on a small machine.</summary>
+[CollectionDefinition(Collection, DisableParallelization = true)]
+public sealed class BrowserTests
+{
+    public const string Collection = "Browser";
 }

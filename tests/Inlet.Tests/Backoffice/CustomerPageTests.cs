@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Inlet.Tests.Backoffice;
 
+[Collection(BrowserTests.Collection)]
 public sealed class CustomerPageTests(BackofficeApp app) : IClassFixture<BackofficeApp>
 {
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 
 namespace Inlet.Tests.Backoffice;
 
+[Collection(BrowserTests.Collection)]
 public sealed class LoginTests(BackofficeApp app) : IClassFixture<BackofficeApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inlet.Tests.Backoffice;
 
 /// <summary>The manual's story, part 2: what a webhook received, in its Logs tab, and what it did to the member, under Customers.</summary>
+[Collection(BrowserTests.Collection)]
 public sealed class LogsTabTests(BackofficeApp app) : IClassFixture<BackofficeApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inlet.Tests.Backoffice;
 
 /// <summary>A manager who reads nothing but the screen configures the manual's Checkout accept use case from its blueprint.</summary>
+[Collection(BrowserTests.Collection)]
 public sealed class NewUserTests(BackofficeApp app) : IClassFixture<BackofficeApp>
 {
     [Fact]

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inlet.Tests.Backoffice;
 
 /// <summary>The webhook editor as the manual describes it: blueprints, the form, the lifecycle buttons and their dialogs.</summary>
+[Collection(BrowserTests.Collection)]
 public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<BackofficeApp>
 {
     [Fact]
@@ -52,6 +53,20 @@ public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<Backof
         await answer.ShouldBeAsync(200);
         Assert.Equal("""{"ok":true}""", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(25, await app.ScoreAsync("story-member"));
+
+        var editUrl = page.Url;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logs", Exact = true }).ClickAsync();
+        var logRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "POST /webhooks/custom/demo/endpoint1" });
+        await Expect(logRow).ToContainTextAsync("200");
+        await Expect(logRow).ToContainTextAsync("processed");
+        await logRow.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(page.GetByLabel("Request body")).ToContainTextAsync("\"pointstobeadded\": \"25\"");
+        await Expect(page.GetByLabel("Response body")).ToHaveTextAsync("""{"ok":true}""");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        await page.GetByLabel("Customer ID").FillAsync("story-member");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Balances" })).ToContainTextAsync(new Regex(@"Score\s*25"));
+        await page.GotoAsync(editUrl);
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Point add for the newsletter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
