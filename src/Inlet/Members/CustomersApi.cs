@@ -5,7 +5,6 @@ using Inlet.Data;
 using Inlet.Events;
 using Inlet.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Members;
 
@@ -25,8 +24,7 @@ internal static class CustomersApi
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
     {
-        var accountId = user.AccountId();
-        var row = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.AccountId == accountId && m.Id == id, cancellationToken);
+        var row = await MemberQueries.FindAsync(db, user.AccountId(), id, cancellationToken);
         return row is null
             ? Problems.NotFound($"customer {id}")
             : TypedResults.Ok(new CustomerView(row.Id, row.Status, JsonSerializer.Deserialize<Dictionary<string, string>>(row.ProfileJson)!,
@@ -43,23 +41,11 @@ internal static class CustomersApi
         {
             return Problems.Status(400, "invalid_query", "limit must be between 1 and 500");
         }
-        if (!await db.Members.AnyAsync(m => m.AccountId == accountId && m.Id == id, cancellationToken))
+        if (await MemberQueries.FindAsync(db, accountId, id, cancellationToken) is null)
         {
             return Problems.NotFound($"customer {id}");
         }
-        var query = db.Events.AsNoTracking().Where(e => e.AccountId == accountId && e.CustomerId == id);
-        if (!string.IsNullOrEmpty(action))
-        {
-            query = query.Where(e => e.Action == action);
-        }
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            // Ids are time-ordered: the cursor is the last id of the previous page.
-            query = query.Where(e => string.Compare(e.Id, cursor) < 0);
-        }
-        var size = limit ?? 50;
-        var rows = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(size).Select(EventView.From).ToList();
-        return TypedResults.Ok(new EventPage(page, rows.Count > size ? page[^1].Id : null));
+        var (rows, next) = await MemberQueries.HistoryAsync(db, accountId, id, action, limit ?? 50, cursor, cancellationToken);
+        return TypedResults.Ok(new EventPage([.. rows.Select(EventView.From)], next));
     }
 }

@@ -35,7 +35,7 @@ public sealed class CustomerModel : BackofficePage
         Id = id;
         var db = Get<InletDb>();
         var accountId = AccountId;
-        Member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.AccountId == accountId && m.Id == id, cancellationToken);
+        Member = await MemberQueries.FindAsync(db, accountId, id, cancellationToken);
         if (Member is null)
         {
             // Another account's member is as unknown as one that never enrolled.
@@ -44,15 +44,9 @@ public sealed class CustomerModel : BackofficePage
         }
         Profile = JsonSerializer.Deserialize<Dictionary<string, string>>(Member.ProfileJson) ?? [];
         Labels = JsonSerializer.Deserialize<List<string>>(Member.LabelsJson) ?? [];
-        var events = db.Events.AsNoTracking().Where(e => e.AccountId == accountId && e.CustomerId == id);
-        if (!string.IsNullOrEmpty(Cursor))
-        {
-            // Ids are time-ordered: the cursor is the last id of the previous page.
-            events = events.Where(e => string.Compare(e.Id, Cursor) < 0);
-        }
-        var rows = await events.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
-        History = rows.Take(PageSize).ToList();
-        OlderUrl = rows.Count > PageSize ? $"/backoffice/customers/{Uri.EscapeDataString(id)}?cursor={History[^1].Id}" : null;
+        var (history, next) = await MemberQueries.HistoryAsync(db, accountId, id, null, PageSize, Cursor, cancellationToken);
+        History = history;
+        OlderUrl = next is null ? null : $"/backoffice/customers/{Uri.EscapeDataString(id)}?cursor={next}";
         var webhookIds = History.Select(e => SourceWebhook(e.Source)?.Id).OfType<string>().Distinct().ToList();
         WebhookNames = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && webhookIds.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
