@@ -20,13 +20,35 @@ internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider
         var now = clock.GetUtcNow();
         var logsBefore = now.AddDays(-logs.Value.RetentionDays);
         var keysBefore = now.AddDays(-ingestion.Value.IdempotencyDays);
-        using var turn = await gate.EnterAsync(cancellationToken);
         var pruned = new Pruned(
-            await db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).ExecuteDeleteAsync(cancellationToken),
-            await db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).ExecuteDeleteAsync(cancellationToken));
+            await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore), cancellationToken),
+            await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore), cancellationToken));
         // A run that found nothing is not news.
         LogPruned(pruned == new Pruned(0, 0) ? LogLevel.Debug : LogLevel.Information, pruned.RequestLogs, logsBefore, pruned.IdempotencyKeys, keysBefore);
         return pruned;
+    }
+
+    /// <summary>
+    /// Deletes in batches, each its own short write, so a large backlog (after lowering the retention, say) never holds
+    /// the single SQLite writer long enough to keep webhooks waiting.
+    /// </summary>
+    private async Task<int> DeleteInBatchesAsync<T>(IQueryable<T> expired, CancellationToken cancellationToken)
+    {
+        const int BatchSize = 2000;
+        var total = 0;
+        while (true)
+        {
+            int deleted;
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                deleted = await expired.Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
+            }
+            total += deleted;
+            if (deleted < BatchSize)
+            {
+                return total;
+            }
+        }
     }
 
     [LoggerMessage(Message = "Pruned {RequestLogs} request logs received before {LogsBefore:O} and {IdempotencyKeys} idempotency keys created before {KeysBefore:O}")]

@@ -115,11 +115,13 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
-            // Two saves raced for the same endpoint: the unique index let one through.
+            // Two saves raced: for the same version of this webhook, or for the same endpoint. The store let one through.
             db.ChangeTracker.Clear();
-            return EndpointTaken(definition);
+            return e.InnerException?.Message.Contains("WebhookVersions", StringComparison.Ordinal) == true
+                ? new EditResult.Refused(412, "version_mismatch", "another save of this webhook came first: read it again and reapply your change")
+                : EndpointTaken(definition);
         }
         await registry.ReloadAfterChangeAsync(accountId);
         return new EditResult.Saved(row);

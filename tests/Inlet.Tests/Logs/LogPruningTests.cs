@@ -21,6 +21,27 @@ public sealed class LogPruningTests(InletApp app) : IClassFixture<InletApp>
     }
 
     [Fact]
+    public async Task ABacklogLargerThanOneBatchIsPrunedWhole()
+    {
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-200);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InletDb>();
+            db.RequestLogs.AddRange(Enumerable.Range(0, 4500).Select(i => new RequestLogRow
+            {
+                Id = $"req_{Guid.CreateVersion7():N}", AccountId = "demo", ReceivedAt = longAgo.AddSeconds(i), Method = "POST",
+                Path = "/webhooks/custom/demo/backlog", StatusCode = 404, Outcome = "not_found",
+            }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await PruneAsync();
+
+        var left = await app.Api().GetJsonAsync($"/api/v1/logs?to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-100).ToString("O"))}");
+        Assert.Empty(left["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task PruningForgetsIdempotencyKeysPastTheirDaysSoARepeatIsProcessedAgain()
     {
         await app.ActiveWebhookAsync("point-add", "lp-keys");
