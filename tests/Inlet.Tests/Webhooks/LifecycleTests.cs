@@ -126,4 +126,19 @@ public sealed class LifecycleTests(InletApp app) : IClassFixture<InletApp>
 
         await response.ShouldBeAsync(400);
     }
+
+    [Fact]
+    public async Task ConcurrentSavesEachGetAVersionOrA412AndNoVersionIsLost()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("life-race"), activate: false);
+
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            app.Api().PutJsonAsync($"/api/v1/webhooks/{id}", Scenario.PointAddDefinition("life-race").Replace("Points life-race", $"Save {i}", StringComparison.Ordinal))));
+
+        Assert.All(saves, s => Assert.Contains((int)s.StatusCode, new[] { 200, 412 }));
+        var saved = saves.Count(s => (int)s.StatusCode == 200);
+        var versions = await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}/versions");
+        Assert.Equal(Enumerable.Range(1, saved + 1).Reverse(), versions.AsArray().Select(v => v!["version"]!.GetValue<int>()));
+        Assert.Equal(saved + 1, (await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}"))["version"]!.GetValue<int>());
+    }
 }
