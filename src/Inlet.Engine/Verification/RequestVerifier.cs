@@ -35,6 +35,15 @@ public static class RequestVerifier
         {
             return VerificationResult.Fail(MissingToken, $"the {header} header is missing");
         }
+        if (!string.IsNullOrEmpty(settings.Prefix))
+        {
+            // "Authorization: Bearer <token>" with prefix "Bearer": the prefix is required, then compared without it.
+            if (!token.StartsWith(settings.Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return VerificationResult.Fail(BadToken, $"the {header} header does not start with its prefix");
+            }
+            token = token[settings.Prefix.Length..].TrimStart();
+        }
         return SameText(token, settings.Secret) | SameText(token, settings.PreviousSecret)
             ? VerificationResult.Passed
             : VerificationResult.Fail(BadToken, $"the {header} header matches neither the token nor the previous one");

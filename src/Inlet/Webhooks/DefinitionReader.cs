@@ -33,10 +33,10 @@ internal static class DefinitionReader
         if (node["blueprint"] is { } name)
         {
             var id = name.GetValueKind() == JsonValueKind.String ? name.GetValue<string>() : name.ToJsonString();
-            var blueprint = ManualBlueprints.All.FirstOrDefault(b => b.Id == id);
+            var blueprint = BlueprintCatalog.Find(id);
             if (blueprint is null)
             {
-                error = new("blueprint", $"'{id}' is not a blueprint: choose one of {string.Join(", ", ManualBlueprints.All.Select(b => b.Id))}");
+                error = new("blueprint", $"'{id}' is not a blueprint: choose one of {string.Join(", ", BlueprintCatalog.All.Select(b => b.Id))}");
                 return null;
             }
             var merged = JsonSerializer.SerializeToNode(blueprint.Definition, EngineJson.Options)!.AsObject();

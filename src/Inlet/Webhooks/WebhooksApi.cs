@@ -14,7 +14,7 @@ internal static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
     {
-        api.MapGet("/blueprints", () => TypedResults.Ok(ManualBlueprints.All))
+        api.MapGet("/blueprints", () => TypedResults.Ok(BlueprintCatalog.All))
             .WithName("ListBlueprints").WithSummary("List the blueprints a webhook can be created from").WithTags("Blueprints");
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("List webhooks; archived ones only when asked (status=archived or all)");

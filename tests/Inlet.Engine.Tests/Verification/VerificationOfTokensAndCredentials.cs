@@ -34,6 +34,18 @@ public sealed class VerificationOfTokensAndCredentials
     }
 
     [Theory]
+    [InlineData("Bearer new-token-1234", null)]
+    [InlineData("bearer  old-token-5678", null)]
+    [InlineData("new-token-1234", "bad_token")]
+    [InlineData("Bearer wrong", "bad_token")]
+    public void ATokenWithAPrefixNeedsThePrefixAndIsComparedWithoutIt(string header, string? reason)
+    {
+        var result = Verify(Token with { Header = "Authorization", Prefix = "Bearer" }, ("Authorization", header));
+
+        Assert.Equal(reason, result.Reason);
+    }
+
+    [Theory]
     [InlineData(null, "missing_token")]
     [InlineData("", "missing_token")]
     [InlineData("new-token-123", "bad_token")]

@@ -48,5 +48,5 @@ public sealed class CreateWebhookModel : WebhookFormPage
         return Page();
     }
 
-    private static Blueprint? Find(string id) => ManualBlueprints.All.FirstOrDefault(b => b.Id == id);
+    private static Blueprint? Find(string id) => BlueprintCatalog.Find(id);
 }
