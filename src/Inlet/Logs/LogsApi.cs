@@ -13,6 +13,7 @@ internal static class LogsApi
     public static IServiceCollection AddLogs(this IServiceCollection services)
     {
         services.AddScoped<LogPruner>();
+        services.AddScoped<LogReplay>();
         services.AddHostedService<LogPruning>();
         return services;
     }
@@ -25,6 +26,9 @@ internal static class LogsApi
                 + "ISO 8601) and q, a case-sensitive substring of the body. limit is 1 to 500 (default 50); "
                 + "pass nextCursor as cursor for the next page.");
         logs.MapGet("/{id}", GetAsync).WithName("GetLog").WithSummary("Read one request log: headers (redacted), body, response, traces");
+        logs.MapPost("/{id}/replay", ReplayAsync).WithName("ReplayLog")
+            .WithSummary("Run a logged request again through its webhook's current version; answers the new log row")
+            .WithDescription("Verification is not repeated. A request that was processed is refused (409 already_processed), so no event is registered twice.");
         return api;
     }
 
@@ -46,4 +50,13 @@ internal static class LogsApi
         var row = await db.RequestLogs.AsNoTracking().FirstOrDefaultAsync(l => l.AccountId == accountId && l.Id == id, cancellationToken);
         return row is null ? Problems.NotFound($"request log {id}") : TypedResults.Ok(LogDetail.From(row));
     }
+
+    private static async Task<Results<Created<LogDetail>, ProblemHttpResult>> ReplayAsync(
+        string id, ClaimsPrincipal user, LogReplay replay, CancellationToken cancellationToken) =>
+        await replay.ReplayAsync(user.AccountId(), id, cancellationToken) switch
+        {
+            ReplayResult.Replayed r => TypedResults.Created($"/api/v1/logs/{r.Log.Id}", LogDetail.From(r.Log)),
+            ReplayResult.Refused r => Problems.Status(r.Status, r.Code, r.Message),
+            _ => Problems.NotFound($"request log {id}"),
+        };
 }

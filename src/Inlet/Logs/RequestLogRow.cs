@@ -23,6 +23,9 @@ internal sealed class RequestLogRow
     public string? MappingTraceJson { get; set; }
     public string? EventId { get; set; }
     public string? CustomerId { get; set; }
+
+    /// <summary>The log row of the request this one replayed, when it is a replay.</summary>
+    public string? ReplayOf { get; set; }
 }
 
 /// <summary>An idempotency key seen on a webhook, with the answer it got, remembered for a while (spec §2.3).</summary>

@@ -56,6 +56,10 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, IOpti
             : new Resolution(ResolutionKind.MethodNotAllowed, null, allowed);
     }
 
+    /// <summary>One webhook of the account as it is served now, by id.</summary>
+    public LiveWebhook? Find(string accountId, string webhookId) =>
+        _snapshot.Accounts.TryGetValue(accountId, out var account) ? account.Webhooks.FirstOrDefault(w => w.Id == webhookId) : null;
+
     /// <summary>The account's catalog: built-in types plus its custom ones.</summary>
     public EventCatalog Catalog(string accountId) =>
         _snapshot.Accounts.TryGetValue(accountId, out var account) ? account.Catalog : EventCatalog.BuiltIn;

@@ -123,4 +123,23 @@ public sealed class LogsTabTests(BackofficeApp app) : IClassFixture<BackofficeAp
         Assert.Equal(400, response!.Status);
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("use a number from 100 to 599");
     }
+
+    [Fact]
+    public async Task ARejectedRequestIsReplayedFromItsDetailAfterTheMemberEnrolls()
+    {
+        await app.CreateWebhookAsync("""{"blueprint":"point-add","endpoint":"bo-replay"}""");
+        var rejected = await app.SendAsync("bo-replay", """{"clientID":"bo-replay-1","pointstobeadded":"30","pointadd":true}""");
+        await rejected.ShouldBeAsync(422);
+        await app.OptInAsync("bo-replay-1");
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/logs/{rejected.Headers.GetValues("Inlet-Request-Id").Single()}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Replayed: processed.");
+        await Expect(page.GetByText("A replay of")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true })).ToHaveCountAsync(0);
+        Assert.Equal(30, await app.ScoreAsync("bo-replay-1"));
+    }
 }

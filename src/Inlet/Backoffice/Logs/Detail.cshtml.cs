@@ -23,6 +23,23 @@ public sealed class LogDetailModel : BackofficePage
 
     internal EventRow? Event { get; private set; }
 
+    /// <summary>Only a request that reached a webhook and did not register its event can be replayed.</summary>
+    public bool CanReplay => Log is { WebhookId: not null, BodyTruncated: false, Outcome: not ("processed" or "duplicate") };
+
+    public async Task<IActionResult> OnPostReplayAsync(string id, CancellationToken cancellationToken) =>
+        await Get<LogReplay>().ReplayAsync(AccountId, id, cancellationToken) switch
+        {
+            ReplayResult.Replayed replayed => RedirectWithNotice($"/backoffice/logs/{replayed.Log.Id}", $"Replayed: {replayed.Log.Outcome}."),
+            ReplayResult.Refused refused => RedirectWithNotice($"/backoffice/logs/{id}", $"Not replayed: {refused.Message}."),
+            _ => NotFound(),
+        };
+
+    private RedirectResult RedirectWithNotice(string url, string notice)
+    {
+        TempData["Notice"] = notice;
+        return Redirect(url);
+    }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var db = Get<InletDb>();

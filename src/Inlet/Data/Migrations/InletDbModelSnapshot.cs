@@ -272,6 +272,9 @@ namespace Inlet.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplayOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponseBody")
                         .HasColumnType("TEXT");
 

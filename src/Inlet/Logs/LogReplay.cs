@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Inlet.Data;
+using Inlet.Engine;
+using Inlet.Engine.Members;
+using Inlet.Engine.Responses;
+using Inlet.Engine.Webhooks;
+using Inlet.Events;
+using Inlet.Hosting;
+using Inlet.Ingestion;
+using Inlet.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Logs;
+
+/// <summary>
+/// Runs a logged request again through its webhook's current version (spec §7), after a fix to a filter or a mapping: the
+/// filter, the mapping and the registration as the pipeline does them, with a new log row that points at the original.
+/// Verification is not repeated (the caller is an authenticated user, and the log keeps no secrets), and a request that
+/// was already processed is refused, so a replay never registers an event twice.
+/// </summary>
+internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, TimeProvider clock)
+{
+    public async Task<ReplayResult> ReplayAsync(string accountId, string logId, CancellationToken cancellationToken)
+    {
+        var original = await db.RequestLogs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == logId && l.AccountId == accountId, cancellationToken);
+        if (original is null)
+        {
+            return new ReplayResult.NotFound();
+        }
+        if (Refusal(original, original.WebhookId is null ? null : registry.Find(accountId, original.WebhookId)) is { } refused)
+        {
+            return refused;
+        }
+        var live = registry.Find(accountId, original.WebhookId!)!;
+        var webhook = live.Compiled!;
+        var started = Stopwatch.GetTimestamp();
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(original.HeadersJson)!;
+        RequestBody.IsSupported(headers.GetValueOrDefault("content-type"), out var isForm);
+        var row = new RequestLogRow
+        {
+            Id = Ids.New("req"), AccountId = accountId, WebhookId = live.Id, WebhookVersion = live.Version, ReceivedAt = clock.GetUtcNow(),
+            Method = original.Method, Path = original.Path, HeadersJson = original.HeadersJson, Body = original.Body, Outcome = "", ReplayOf = original.Id,
+        };
+        using var document = RequestBody.Parse(Encoding.UTF8.GetBytes(original.Body!), isForm, out var parseError);
+        if (document is null)
+        {
+            return await StoreAsync(Stop(row, webhook, 400, Outcomes.InvalidJson, parseError!, started), cancellationToken);
+        }
+        var evaluation = webhook.Evaluate(new WebhookRequest(new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), document.RootElement), trace: true);
+        row.FilterTraceJson = JsonSerializer.Serialize(HeaderRedaction.Redact(evaluation.FilterTrace!, webhook.Definition), EngineJson.Options);
+        row.MappingTraceJson = evaluation.MappingTrace is null ? null : JsonSerializer.Serialize(evaluation.MappingTrace, EngineJson.Options);
+        if (evaluation.Verdict == WebhookVerdict.FilteredOut)
+        {
+            return await StoreAsync(Stop(row, webhook, webhook.Definition.FilterMismatchStatus, Outcomes.FilteredOut, "the request does not match this webhook's filters", started), cancellationToken);
+        }
+        if (evaluation.Mapping.Event is not { } ev)
+        {
+            return await StoreAsync(Stop(row, webhook, 422, Outcomes.InvalidEvent, string.Join("; ", evaluation.Mapping.Errors), started), cancellationToken);
+        }
+        row.CustomerId = ev.Customer;
+        var registration = await registrar.RegisterAsync(accountId, ev, webhook.EventType, $"webhook:{live.Id}@v{live.Version}", row.Id, registered =>
+        {
+            if (registered is Registration.Registered r)
+            {
+                return [Done(row, 200, Outcomes.Processed, webhook.Success.Render(new ResponseValues(r.Event.Id, ev.Customer, row.Id)), started, r.Event.Id)];
+            }
+            if (registered is Registration.Rejected j)
+            {
+                return [Stop(row, webhook, j.Kind == RejectionKind.Conflict ? 409 : 422, Outcomes.Rejected, j.Message, started, j.Code)];
+            }
+            return [];
+        }, cancellationToken);
+        return registration is Registration.Registered or Registration.Rejected
+            ? new ReplayResult.Replayed(row)
+            : new ReplayResult.Refused(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again");
+    }
+
+    private static ReplayResult.Refused? Refusal(RequestLogRow original, LiveWebhook? live) => (original, live) switch
+    {
+        ({ Outcome: Outcomes.Processed or Outcomes.Duplicate }, _) =>
+            new(409, "already_processed", "this request was processed: replaying it would register its event twice"),
+        ({ WebhookId: null }, _) => new(409, "no_webhook", "this request reached no webhook: there is nothing to replay it through"),
+        ({ Body: null } or { BodyTruncated: true }, _) => new(409, "body_not_kept", "the log kept only part of this request's body: it cannot be replayed"),
+        (_, null or { Status: WebhookStatus.Archived }) => new(409, "webhook_archived", "the webhook of this request is archived"),
+        (_, { Compiled: null }) => new(409, "webhook_invalid", "the webhook's current version does not compile: fix it first"),
+        _ => null,
+    };
+
+    private async Task<ReplayResult> StoreAsync(RequestLogRow row, CancellationToken cancellationToken)
+    {
+        await logs.WriteAsync(row, cancellationToken);
+        return new ReplayResult.Replayed(row);
+    }
+
+    private static RequestLogRow Stop(RequestLogRow row, CompiledWebhook webhook, int status, string outcome, string message, long started, string? code = null)
+    {
+        row.ErrorCode = code ?? outcome;
+        row.ErrorMessage = message;
+        return Done(row, status, outcome, webhook.Error.Render(new ResponseValues(RequestId: row.Id, Customer: row.CustomerId, ErrorCode: code ?? outcome, ErrorMessage: message)), started);
+    }
+
+    private static RequestLogRow Done(RequestLogRow row, int status, string outcome, string response, long started, string? eventId = null)
+    {
+        row.StatusCode = status;
+        row.Outcome = outcome;
+        row.ResponseBody = response;
+        row.EventId = eventId;
+        row.DurationMicros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        return row;
+    }
+}
+
+/// <summary>What replaying a logged request came to: the new log row, or why there was none.</summary>
+internal abstract record ReplayResult
+{
+    private ReplayResult()
+    {
+    }
+
+    public sealed record Replayed(RequestLogRow Log) : ReplayResult;
+
+    public sealed record Refused(int Status, string Code, string Message) : ReplayResult;
+
+    public sealed record NotFound : ReplayResult;
+}

@@ -1,0 +1,61 @@
+namespace Inlet.Tests.Logs;
+
+public sealed class ReplayTests(InletApp app) : IClassFixture<InletApp>
+{
+    private static string RequestId(HttpResponseMessage response) => response.Headers.GetValues("Inlet-Request-Id").Single();
+
+    [Fact]
+    public async Task ARejectedRequestReplayedAfterTheFixIsProcessedAndPointsAtTheOriginal()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-1"));
+        var rejected = await app.SendAsync("replay-1", """{"clientID":"late-member","points":12}""");
+        await rejected.ShouldBeAsync(422);
+        await app.OptInAsync("late-member");
+
+        var replayed = await app.Api().PostAsync($"/api/v1/logs/{RequestId(rejected)}/replay", null, TestContext.Current.CancellationToken);
+
+        await replayed.ShouldBeAsync(201);
+        var log = await replayed.ReadJsonAsync();
+        Assert.Equal(("processed", 200, RequestId(rejected)), (log["outcome"]!.GetValue<string>(), log["statusCode"]!.GetValue<int>(), log["replayOf"]!.GetValue<string>()));
+        Assert.Equal(12, await app.ScoreAsync("late-member"));
+        var original = await app.Api().GetJsonAsync($"/api/v1/logs/{RequestId(rejected)}");
+        Assert.Equal("rejected", original["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AReplayRunsThroughTheWebhooksCurrentVersion()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-2",
+            """, "filter": {"all": [{"attribute": "body.kind", "operator": "equals", "value": "bonus"}]}"""));
+        await app.OptInAsync("replay-2-member");
+        var filtered = await app.SendAsync("replay-2", """{"clientID":"replay-2-member","points":5,"kind":"gift"}""");
+        await filtered.ShouldBeAsync(422);
+        await (await app.Api().PutJsonAsync($"/api/v1/webhooks/{id}", Scenario.PointAddDefinition("replay-2"))).ShouldBeAsync(200);
+
+        var replayed = await (await app.Api().PostAsync($"/api/v1/logs/{RequestId(filtered)}/replay", null, TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+        Assert.Equal(("processed", 2), (replayed["outcome"]!.GetValue<string>(), replayed["webhookVersion"]!.GetValue<int>()));
+        Assert.Equal(5, await app.ScoreAsync("replay-2-member"));
+    }
+
+    [Fact]
+    public async Task AProcessedRequestIsNotReplayedSoNoEventIsRegisteredTwice()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-3"));
+        await app.OptInAsync("replay-3-member");
+        var processed = await app.SendAsync("replay-3", """{"clientID":"replay-3-member","points":5}""");
+        await processed.ShouldBeAsync(200);
+
+        var refused = await app.Api().PostAsync($"/api/v1/logs/{RequestId(processed)}/replay", null, TestContext.Current.CancellationToken);
+
+        await refused.ShouldBeAsync(409);
+        Assert.Equal("already_processed", (await refused.ReadJsonAsync())["code"]!.GetValue<string>());
+        Assert.Equal(5, await app.ScoreAsync("replay-3-member"));
+    }
+
+    [Fact]
+    public async Task AnUnknownLogAnswers404()
+    {
+        await (await app.Api().PostAsync("/api/v1/logs/req_unknown/replay", null, TestContext.Current.CancellationToken)).ShouldBeAsync(404);
+    }
+}
