@@ -12,6 +12,9 @@ internal sealed class StoreOptions
 
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/inlet.db";
+
+    /// <summary>The Data Protection key ring; by default a <c>keys</c> folder beside the database file.</summary>
+    public string? KeysFolder { get; set; }
 }
 
 /// <summary><c>Inlet:Bootstrap</c>: the account, API key and Backoffice administrator created on first start (spec §7).</summary>

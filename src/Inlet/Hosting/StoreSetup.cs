@@ -1,8 +1,13 @@
 using System.Data.Common;
 using Inlet.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Hosting;
 
@@ -13,13 +18,28 @@ internal static class StoreSetup
     {
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WriteGate>();
+        // Data Protection keys (cookies, antiforgery, verification secrets) live in a folder beside the database by default,
+        // so backing up the data folder keeps both; several nodes point Inlet:Store:KeysFolder at one shared folder.
+        services.AddDataProtection().SetApplicationName("Inlet");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StoreOptions>>((keys, store) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysFolder(store.Value)), NullLoggerFactory.Instance));
         services.AddDbContext<InletDb>((provider, options) =>
         {
-            var store = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value;
+            var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
             options.UseSqlite(PrepareSqlite(store.ConnectionString)).AddInterceptors(new SqlitePragmas());
         });
         services.AddHostedService<StoreInitializer>();
         return services;
+    }
+
+    private static string KeysFolder(StoreOptions store)
+    {
+        if (store.KeysFolder is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+        var file = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
     }
 
     /// <summary>Creates the folder of the database file, so the default <c>data/inlet.db</c> works on a fresh clone.</summary>

@@ -10,6 +10,7 @@ internal static class IngestionEndpoints
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StoredDefinitions>();
         services.AddSingleton<WebhookRegistry>();
         services.AddScoped<EventRegistrar>();
         services.AddScoped<WebhookEditor>();

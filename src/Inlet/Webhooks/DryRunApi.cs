@@ -38,7 +38,7 @@ internal static class DryRunApi
     }
 
     private static async Task<Results<Ok<DryRunResult>, ProblemHttpResult>> StoredAsync(
-        string id, TestRequest request, ClaimsPrincipal user, InletDb db, DryRun dryRun, CancellationToken cancellationToken)
+        string id, TestRequest request, ClaimsPrincipal user, InletDb db, DryRun dryRun, StoredDefinitions stored, CancellationToken cancellationToken)
     {
         var accountId = user.AccountId();
         var row = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
@@ -58,7 +58,7 @@ internal static class DryRunApi
             headers = JsonSerializer.Deserialize<Dictionary<string, string>>(log.HeadersJson)!;
             body = log.Body ?? "";
         }
-        return TypedResults.Ok(await dryRun.RunAsync(accountId, WebhookEditor.Definition(row), headers, body, cancellationToken));
+        return TypedResults.Ok(await dryRun.RunAsync(accountId, stored.Read(row), headers, body, cancellationToken));
     }
 
     private static string Text(JsonElement body) => body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Inlet.Data;
-using Inlet.Engine;
 using Inlet.Engine.Validation;
 using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
@@ -12,7 +10,7 @@ namespace Inlet.Webhooks;
 /// Every change to a webhook, for the REST API and the Backoffice alike: create (inactive), replace (a new version),
 /// and the lifecycle of spec §5. Each successful change recompiles the account's webhooks.
 /// </summary>
-internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimeProvider clock)
+internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, StoredDefinitions stored, TimeProvider clock)
 {
     public async Task<EditResult> CreateAsync(string accountId, WebhookDefinition definition, CancellationToken cancellationToken)
     {
@@ -24,7 +22,7 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
         var row = new WebhookRow
         {
             Id = Ids.New("wh"), AccountId = accountId, Name = definition.Name, Method = definition.Method, Endpoint = definition.Endpoint,
-            Status = WebhookStatus.Inactive, Version = 1, DefinitionJson = JsonSerializer.Serialize(definition, EngineJson.Options),
+            Status = WebhookStatus.Inactive, Version = 1, DefinitionJson = stored.Write(definition),
             CreatedAt = now, UpdatedAt = now,
         };
         db.Webhooks.Add(row);
@@ -48,7 +46,7 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
         {
             return new EditResult.Refused(412, "version_mismatch", $"the webhook is at version {row.Version}, not {expected}: read it again and reapply your change");
         }
-        definition = definition with { Verification = Secrets.Unmask(definition.Verification, Definition(row).Verification) };
+        definition = definition with { Verification = Secrets.Unmask(definition.Verification, stored.Read(row).Verification) };
         if (await CheckAsync(accountId, id, definition, cancellationToken) is { } refused)
         {
             return refused;
@@ -57,7 +55,7 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
         row.Name = definition.Name;
         row.Method = definition.Method;
         row.Endpoint = definition.Endpoint;
-        row.DefinitionJson = JsonSerializer.Serialize(definition, EngineJson.Options);
+        row.DefinitionJson = stored.Write(definition);
         row.Version++;
         row.UpdatedAt = now;
         db.WebhookVersions.Add(new WebhookVersionRow { WebhookId = row.Id, Version = row.Version, DefinitionJson = row.DefinitionJson, CreatedAt = now });
@@ -92,9 +90,6 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, TimePr
     public Task<WebhookRow?> FindAsync(string accountId, string id, CancellationToken cancellationToken) =>
         db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
 
-    public static WebhookDefinition Definition(WebhookRow row) => Definition(row.DefinitionJson);
-
-    public static WebhookDefinition Definition(string json) => JsonSerializer.Deserialize<WebhookDefinition>(json, EngineJson.Options)!;
 
     /// <summary>Every fault of the definition against the account's catalog, and whether its endpoint is free.</summary>
     private async Task<EditResult?> CheckAsync(string accountId, string? id, WebhookDefinition definition, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ namespace Inlet.Webhooks;
 /// changes. The request path reads it with no lock and no database. A webhook that no longer compiles keeps its last
 /// good version (yarp does the same for routes).
 /// </summary>
-internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, IOptions<IngestionOptions> options, ILogger<WebhookRegistry> logger) : IDisposable
+internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, StoredDefinitions stored, IOptions<IngestionOptions> options, ILogger<WebhookRegistry> logger)
+    : IDisposable
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile Snapshot _snapshot = Snapshot.Empty;
@@ -124,7 +125,7 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, IOpti
         {
             return new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, null);
         }
-        var definition = JsonSerializer.Deserialize<WebhookDefinition>(row.DefinitionJson, EngineJson.Options)!;
+        var definition = stored.Read(row);
         var result = WebhookCompiler.Compile(definition, catalog, TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
         if (result.Webhook is { } compiled)
         {

@@ -74,7 +74,7 @@ internal static class WebhooksApi
     internal sealed record VersionView(int Version, DateTimeOffset CreatedAt, WebhookDefinition Definition);
 
     private static async Task<Results<Ok<VersionView>, ProblemHttpResult>> VersionAsync(
-        string id, int version, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
+        string id, int version, ClaimsPrincipal user, InletDb db, StoredDefinitions stored, CancellationToken cancellationToken)
     {
         var row = await FindAsync(db, user.AccountId(), id, cancellationToken) is null
             ? null
@@ -83,7 +83,7 @@ internal static class WebhooksApi
         {
             return Problems.NotFound($"version {version} of webhook {id}");
         }
-        var definition = WebhookEditor.Definition(row.DefinitionJson);
+        var definition = stored.Read(row.DefinitionJson, row.WebhookId);
         return TypedResults.Ok(new VersionView(row.Version, row.CreatedAt, definition with { Verification = Secrets.Mask(definition.Verification) }));
     }
 
@@ -91,7 +91,7 @@ internal static class WebhooksApi
         db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
 
     internal static WebhookView View(WebhookRow row, HttpRequest request) =>
-        WebhookView.From(row, WebhookEditor.Definition(row), BaseUrl(request));
+        WebhookView.From(row, request.HttpContext.RequestServices.GetRequiredService<StoredDefinitions>().Read(row), BaseUrl(request));
 
     /// <summary>Where this Inlet is reached, for full webhook URLs.</summary>
     internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -92,6 +92,6 @@ public sealed class EditWebhookModel : WebhookFormPage
             return null;
         }
         (Id, Status, Version) = (row.Id, row.Status, row.Version);
-        return WebhookEditor.Definition(row);
+        return Get<StoredDefinitions>().Read(row);
     }
 }

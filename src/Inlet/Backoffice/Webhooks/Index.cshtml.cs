@@ -43,7 +43,7 @@ public sealed class WebhookListModel : BackofficePage
             .Select(l => new { l.WebhookId, l.ReceivedAt }).ToListAsync(cancellationToken);
         var baseUrl = WebhooksApi.BaseUrl(Request);
         Rows = [.. webhooks.Select(w => new Row(w.Id, w.Name, w.Method, $"{baseUrl}/webhooks/custom/{w.AccountId}/{w.Endpoint}",
-            WebhookEditor.Definition(w).Action, w.Status,
+            Get<StoredDefinitions>().Read(w).Action, w.Status,
             recent.GetValueOrDefault(w.Id)?.Requests ?? 0, recent.GetValueOrDefault(w.Id)?.Failures ?? 0,
             lastTimes.FirstOrDefault(t => t.WebhookId == w.Id)?.ReceivedAt))];
     }
