@@ -62,6 +62,8 @@ internal sealed class InletDb(DbContextOptions<InletDb> options) : DbContext(opt
             e.HasIndex(l => new { l.AccountId, l.WebhookId, l.Id });
             e.HasIndex(l => new { l.AccountId, l.CustomerId, l.Id });
             e.HasIndex(l => l.ReceivedAt);
+            // A logged request is replayed into an event at most once, even when two replays race.
+            e.HasIndex(l => l.ReplayOf).IsUnique().HasFilter("\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
         });
         modelBuilder.Entity<IdempotencyRow>(e =>
         {

@@ -20,7 +20,7 @@ namespace Inlet.Logs;
 /// Verification is not repeated (the caller is an authenticated user, and the log keeps no secrets), and a request that
 /// was already processed is refused, so a replay never registers an event twice.
 /// </summary>
-internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, TimeProvider clock)
+internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, Idempotency idempotency, TimeProvider clock)
 {
     public async Task<ReplayResult> ReplayAsync(string accountId, string logId, CancellationToken cancellationToken)
     {
@@ -29,14 +29,18 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         {
             return new ReplayResult.NotFound();
         }
-        if (Refusal(original, original.WebhookId is null ? null : registry.Find(accountId, original.WebhookId)) is { } refused)
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(original.HeadersJson)!;
+        if (Refusal(original, original.WebhookId is null ? null : registry.Find(accountId, original.WebhookId), headers) is { } refused)
         {
             return refused;
+        }
+        if (await db.RequestLogs.AnyAsync(l => l.ReplayOf == original.Id && l.Outcome == Outcomes.Processed, cancellationToken))
+        {
+            return new ReplayResult.Refused(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");
         }
         var live = registry.Find(accountId, original.WebhookId!)!;
         var webhook = live.Compiled!;
         var started = Stopwatch.GetTimestamp();
-        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(original.HeadersJson)!;
         RequestBody.IsSupported(headers.GetValueOrDefault("content-type"), out var isForm);
         var row = new RequestLogRow
         {
@@ -48,7 +52,12 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         {
             return await StoreAsync(Stop(row, webhook, 400, Outcomes.InvalidJson, parseError!, started), cancellationToken);
         }
-        var evaluation = webhook.Evaluate(new WebhookRequest(new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), document.RootElement), trace: true);
+        var request = new WebhookRequest(new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), document.RootElement);
+        if (Idempotency.KeyOf(webhook, request, Encoding.UTF8.GetBytes(original.Body!)) is { } key && await idempotency.FindAsync(live.Id, key, cancellationToken) is not null)
+        {
+            return new ReplayResult.Refused(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)");
+        }
+        var evaluation = webhook.Evaluate(request, trace: true);
         row.FilterTraceJson = JsonSerializer.Serialize(HeaderRedaction.Redact(evaluation.FilterTrace!, webhook.Definition), EngineJson.Options);
         row.MappingTraceJson = evaluation.MappingTrace is null ? null : JsonSerializer.Serialize(evaluation.MappingTrace, EngineJson.Options);
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
@@ -72,20 +81,35 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
             }
             return [];
         }, cancellationToken);
-        return registration is Registration.Registered or Registration.Rejected
-            ? new ReplayResult.Replayed(row)
-            : new ReplayResult.Refused(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again");
+        return registration switch
+        {
+            Registration.Registered or Registration.Rejected => new ReplayResult.Replayed(row),
+            Registration.Conflict => new ReplayResult.Refused(409, "already_replayed", "this request was replayed at the same moment by someone else"),
+            _ => new ReplayResult.Refused(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again"),
+        };
     }
 
-    private static ReplayResult.Refused? Refusal(RequestLogRow original, LiveWebhook? live) => (original, live) switch
+    private static ReplayResult.Refused? Refusal(RequestLogRow original, LiveWebhook? live, Dictionary<string, string> headers) => (original, live) switch
     {
         ({ Outcome: Outcomes.Processed or Outcomes.Duplicate }, _) =>
             new(409, "already_processed", "this request was processed: replaying it would register its event twice"),
+        ({ Outcome: Outcomes.VerificationFailed }, _) =>
+            new(409, "not_verified", "this request failed verification: it is not replayed, since a replay does not verify again"),
+        (_, { Compiled: { } compiled }) when ReadsRedactedHeader(compiled.Definition.Filter, headers) =>
+            new(409, "headers_not_kept", "the webhook's filter reads a header the log keeps redacted: the request cannot be replayed as it was sent"),
         ({ WebhookId: null }, _) => new(409, "no_webhook", "this request reached no webhook: there is nothing to replay it through"),
         ({ Body: null } or { BodyTruncated: true }, _) => new(409, "body_not_kept", "the log kept only part of this request's body: it cannot be replayed"),
         (_, null or { Status: WebhookStatus.Archived }) => new(409, "webhook_archived", "the webhook of this request is archived"),
         (_, { Compiled: null }) => new(409, "webhook_invalid", "the webhook's current version does not compile: fix it first"),
         _ => null,
+    };
+
+    private static bool ReadsRedactedHeader(FilterNode? node, Dictionary<string, string> headers) => node switch
+    {
+        FilterGroup group => group.Conditions.Any(child => ReadsRedactedHeader(child, headers)),
+        FilterCondition condition => condition.Attribute.StartsWith("headers.", StringComparison.OrdinalIgnoreCase)
+            && headers.TryGetValue(condition.Attribute["headers.".Length..].ToLowerInvariant(), out var value) && value == HeaderRedaction.Redacted,
+        _ => false,
     };
 
     private async Task<ReplayResult> StoreAsync(RequestLogRow row, CancellationToken cancellationToken)

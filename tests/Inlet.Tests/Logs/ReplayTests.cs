@@ -58,4 +58,38 @@ public sealed class ReplayTests(InletApp app) : IClassFixture<InletApp>
     {
         await (await app.Api().PostAsync("/api/v1/logs/req_unknown/replay", null, TestContext.Current.CancellationToken)).ShouldBeAsync(404);
     }
+
+    [Fact]
+    public async Task AReplayedRequestRegistersItsEventOnceHoweverOftenAndConcurrentlyItIsReplayed()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-4"));
+        var rejected = await app.SendAsync("replay-4", """{"clientID":"replay-4-member","points":7}""");
+        await rejected.ShouldBeAsync(422);
+        await app.OptInAsync("replay-4-member");
+
+        var replays = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            app.Api().PostAsync($"/api/v1/logs/{RequestId(rejected)}/replay", null, TestContext.Current.CancellationToken)));
+        var again = await app.Api().PostAsync($"/api/v1/logs/{RequestId(rejected)}/replay", null, TestContext.Current.CancellationToken);
+
+        Assert.Single(replays, r => (int)r.StatusCode == 201);
+        Assert.All(replays.Where(r => (int)r.StatusCode != 201), r => Assert.Equal(409, (int)r.StatusCode));
+        await again.ShouldBeAsync(409);
+        Assert.Equal(7, await app.ScoreAsync("replay-4-member"));
+    }
+
+    [Fact]
+    public async Task ARequestThatFailedVerificationIsNotReplayed()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-5",
+            """, "verification": {"type": "token", "header": "X-Shop-Token", "secret": "right-token-123"}"""));
+        await app.OptInAsync("replay-5-member");
+        var forged = await app.SendAsync("replay-5", """{"clientID":"replay-5-member","points":500}""", headers: ("X-Shop-Token", "guess"));
+        await forged.ShouldBeAsync(401);
+
+        var refused = await app.Api().PostAsync($"/api/v1/logs/{RequestId(forged)}/replay", null, TestContext.Current.CancellationToken);
+
+        await refused.ShouldBeAsync(409);
+        Assert.Equal("not_verified", (await refused.ReadJsonAsync())["code"]!.GetValue<string>());
+        Assert.Equal(0, await app.ScoreAsync("replay-5-member"));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class LogDetailModel : BackofficePage
     internal EventRow? Event { get; private set; }
 
     /// <summary>Only a request that reached a webhook and did not register its event can be replayed.</summary>
-    public bool CanReplay => Log is { WebhookId: not null, BodyTruncated: false, Outcome: not ("processed" or "duplicate") };
+    public bool CanReplay => Log is { WebhookId: not null, BodyTruncated: false, Outcome: not ("processed" or "duplicate" or "verification_failed") };
 
     public async Task<IActionResult> OnPostReplayAsync(string id, CancellationToken cancellationToken) =>
         await Get<LogReplay>().ReplayAsync(AccountId, id, cancellationToken) switch

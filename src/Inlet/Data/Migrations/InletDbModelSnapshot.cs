@@ -291,6 +291,10 @@ namespace Inlet.Data.Migrations
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("ReplayOf")
+                        .IsUnique()
+                        .HasFilter("\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
+
                     b.HasIndex("AccountId", "Id");
 
                     b.HasIndex("AccountId", "CustomerId", "Id");
