@@ -30,7 +30,7 @@ public sealed class LoginModel : BackofficePage
     {
         var db = Get<InletDb>();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, cancellationToken);
-        if (user is null || new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash, Password) == PasswordVerificationResult.Failed)
+        if (user is null || new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash, Password ?? "") == PasswordVerificationResult.Failed)
         {
             Error = "The user name or the password is not right.";
             return Page();

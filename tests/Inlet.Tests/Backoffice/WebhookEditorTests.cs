@@ -216,6 +216,21 @@ public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<Backof
         Assert.Equal(filter, saved["filter"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task SavingOverAChangeMadeElsewhereIsRefusedNotSilentlyOverwritten()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("editor-stale"), activate: false);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/webhooks/{id}");
+        await (await app.Api().PutJsonAsync($"/api/v1/webhooks/{id}", Scenario.PointAddDefinition("editor-stale").Replace("Points editor-stale", "Changed through the API", StringComparison.Ordinal))).ShouldBeAsync(200);
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Changed in the Backoffice");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("read it again");
+        Assert.Equal("Changed through the API", (await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}"))["name"]!.GetValue<string>());
+    }
+
     /// <summary>Presses a lifecycle button and confirms in the dialog it opens.</summary>
     private static async Task ConfirmAsync(IPage page, string button, string message)
     {

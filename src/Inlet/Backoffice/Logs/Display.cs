@@ -25,8 +25,9 @@ internal static class Display
         {
             return JsonNode.Parse(text) is { } node ? node.ToJsonString(Indented) : text;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or JSON with text that cannot be written back (a lone surrogate): shown as received.
             return text;
         }
     }

@@ -34,6 +34,7 @@ public sealed class EditWebhookModel : WebhookFormPage
             return NotFound();
         }
         Form = FormConversion.FromDefinition(stored with { Verification = Secrets.Mask(stored.Verification) });
+        ExpectedVersion = Version;
         return Page();
     }
 
@@ -57,7 +58,7 @@ public sealed class EditWebhookModel : WebhookFormPage
             await RunTestAsync(definition with { Verification = Secrets.Unmask(definition.Verification, stored.Verification) }, paths);
             return Page();
         }
-        var result = await Get<WebhookEditor>().ReplaceAsync(AccountId, id, definition, null, Aborted);
+        var result = await Get<WebhookEditor>().ReplaceAsync(AccountId, id, definition, ExpectedVersion, Aborted);
         if (result is EditResult.Saved)
         {
             Notice = "Your changes are saved.";

@@ -13,6 +13,10 @@ namespace Inlet.Backoffice.Webhooks;
 /// </summary>
 public abstract class WebhookFormPage : BackofficePage
 {
+    /// <summary>The version the edit form was loaded at: saving over a newer one is refused, not a silent overwrite.</summary>
+    [BindProperty]
+    public int? ExpectedVersion { get; set; }
+
     [BindProperty]
     public WebhookForm Form { get; set; } = new();
 

@@ -3,9 +3,16 @@ document.addEventListener("click", async (event) => {
   const copy = event.target.closest("[data-copy]");
   if (copy) {
     event.preventDefault();
-    await navigator.clipboard?.writeText(copy.dataset.copy);
-    copy.textContent = "Copied";
-    setTimeout(() => (copy.textContent = "Copy"), 1500);
+    try {
+      await navigator.clipboard.writeText(copy.dataset.copy);
+      copy.textContent = "Copied";
+    } catch {
+      // No clipboard access (plain HTTP on a LAN): select the text so the user can copy it.
+      const text = copy.parentElement.querySelector("code");
+      if (text) window.getSelection().selectAllChildren(text);
+      copy.textContent = "Press Ctrl+C";
+    }
+    setTimeout(() => (copy.textContent = "Copy"), 2000);
   }
 });
 
