@@ -231,6 +231,25 @@ public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<Backof
         Assert.Equal("Changed through the API", (await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}"))["name"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("""{"all":[{"attribute":"body.company","operator":"ends_with","value":" Inc"}]}""")]
+    [InlineData("""{"all":[{"attribute":"body.code","operator":"equals","value":""}]}""")]
+    [InlineData("""{"all":[{"attribute":"body.tier","operator":"in","value":["gold",""]}]}""")]
+    [InlineData("""{"all":[{"attribute":"body.flag","operator":"equals","value":"true"}]}""")]
+    [InlineData("""{"any":[{"attribute":"body.total","operator":"greater_than","value":100},{"attribute":"body.tier","operator":"in","value":["gold","silver"]}]}""")]
+    public async Task SavingWithoutTouchingAnythingKeepsTheFilterExactly(string filter)
+    {
+        var endpoint = $"editor-keep-{Math.Abs(filter.GetHashCode(StringComparison.Ordinal)) % 100000}";
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition(endpoint, $", \"filter\": {filter}"), activate: false);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/webhooks/{id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your changes are saved.");
+        Assert.Equal(filter, (await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}"))["filter"]!.ToJsonString());
+    }
+
     /// <summary>Presses a lifecycle button and confirms in the dialog it opens.</summary>
     private static async Task ConfirmAsync(IPage page, string button, string message)
     {

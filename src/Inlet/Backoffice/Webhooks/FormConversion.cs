@@ -86,6 +86,7 @@ internal static class FormConversion
             null or { ValueKind: JsonValueKind.Null } => "",
             { ValueKind: JsonValueKind.Array } list when isList && list.EnumerateArray().All(IsListItem) =>
                 string.Join(", ", list.EnumerateArray().Select(Text)),
+            { ValueKind: JsonValueKind.String } scalar when !FitsTheInput(scalar.GetString()!) => null,
             { ValueKind: JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } scalar => Text(scalar),
             _ => null,
         };
@@ -94,7 +95,14 @@ internal static class FormConversion
 
     private static bool IsListItem(JsonElement item) =>
         item.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-        || (item.ValueKind == JsonValueKind.String && !item.GetString()!.Contains(',', StringComparison.Ordinal) && item.GetString()!.Trim() == item.GetString());
+        || (item.ValueKind == JsonValueKind.String && FitsTheInput(item.GetString()!) && !item.GetString()!.Contains(',', StringComparison.Ordinal));
+
+    /// <summary>
+    /// Text the value input gives back unchanged: not empty, no surrounding spaces or line breaks (the form trims), and not
+    /// "true"/"false" (the form reads those as booleans). Any other text opens the filter as JSON, so a save changes nothing.
+    /// </summary>
+    private static bool FitsTheInput(string text) =>
+        text.Length > 0 && text.Trim() == text && !text.Contains('\n', StringComparison.Ordinal) && text is not ("true" or "false");
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
