@@ -250,6 +250,25 @@ public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<Backof
         Assert.Equal(filter, (await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}"))["filter"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task ClearingThePreviousSecretEndsTheRotation()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("editor-rotation",
+            """, "verification": {"type": "token", "header": "X-Shop-Token", "secret": "new-token-5678", "previousSecret": "old-token-1234"}"""));
+        await app.OptInAsync("rotation-member");
+        await (await app.SendAsync("editor-rotation", """{"clientID":"rotation-member","points":1}""", headers: ("X-Shop-Token", "old-token-1234"))).ShouldBeAsync(200);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/webhooks/{id}");
+
+        await Expect(page.GetByLabel("Previous secret")).ToHaveValueAsync("****1234");
+        await page.GetByLabel("Previous secret").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your changes are saved.");
+
+        await (await app.SendAsync("editor-rotation", """{"clientID":"rotation-member","points":1}""", headers: ("X-Shop-Token", "old-token-1234"))).ShouldBeAsync(401);
+        await (await app.SendAsync("editor-rotation", """{"clientID":"rotation-member","points":1}""", headers: ("X-Shop-Token", "new-token-5678"))).ShouldBeAsync(200);
+    }
+
     /// <summary>Presses a lifecycle button and confirms in the dialog it opens.</summary>
     private static async Task ConfirmAsync(IPage page, string button, string message)
     {

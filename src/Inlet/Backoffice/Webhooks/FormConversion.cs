@@ -32,6 +32,7 @@ internal static class FormConversion
             Verification = new()
             {
                 Type = definition.Verification.Type, Header = definition.Verification.Header, Secret = definition.Verification.Secret,
+                PreviousSecret = definition.Verification.PreviousSecret,
                 Username = definition.Verification.Username, Password = definition.Verification.Password,
                 Algorithm = definition.Verification.Algorithm, Encoding = definition.Verification.Encoding, Prefix = definition.Verification.Prefix,
             },
@@ -131,6 +132,7 @@ internal static class FormConversion
             Verification = baseline.Verification with
             {
                 Type = form.Verification.Type ?? "none", Header = Blank(form.Verification.Header), Secret = Blank(form.Verification.Secret),
+                PreviousSecret = Blank(form.Verification.PreviousSecret),
                 Username = Blank(form.Verification.Username), Password = Blank(form.Verification.Password),
                 Algorithm = Blank(form.Verification.Algorithm), Encoding = Blank(form.Verification.Encoding), Prefix = Blank(form.Verification.Prefix),
             },

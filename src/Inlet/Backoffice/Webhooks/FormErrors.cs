@@ -85,7 +85,7 @@ public sealed partial class FormErrors
             "Form.Name", "Form.Method", "Form.Endpoint", "Form.Join", "Form.Filter", "Form.FilterJson", "Form.FilterMismatchStatus", "Form.Action",
             "Form.Mappings", "Form.Response.Success", "Form.Response.Error", "Form.Verification",
         };
-        foreach (var field in new[] { "Type", "Header", "Secret", "Username", "Password", "Algorithm", "Encoding", "Prefix" })
+        foreach (var field in new[] { "Type", "Header", "Secret", "PreviousSecret", "Username", "Password", "Algorithm", "Encoding", "Prefix" })
         {
             keys.Add($"Form.Verification.{field}");
         }

@@ -125,6 +125,9 @@ public sealed class VerificationForm
     public string? Type { get; set; } = "none";
     public string? Header { get; set; }
     public string? Secret { get; set; }
+
+    /// <summary>Also accepted while senders move to the new secret (for basic: the previous password); empty ends the rotation.</summary>
+    public string? PreviousSecret { get; set; }
     public string? Username { get; set; }
     public string? Password { get; set; }
     public string? Algorithm { get; set; }
