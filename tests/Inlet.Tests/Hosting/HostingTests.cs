@@ -58,4 +58,16 @@ public sealed class HostingTests(InletApp app) : IClassFixture<InletApp>
 
         await response.ShouldBeAsync(201);
     }
+
+    [Fact]
+    public async Task ACustomerIdWithASlashIsReadBackWhole()
+    {
+        await app.OptInAsync("acme/42");
+
+        var member = await app.Api().GetJsonAsync("/api/v1/customers/acme%2F42");
+        var history = await app.Api().GetJsonAsync("/api/v1/customers/acme%2F42/events");
+
+        Assert.Equal("acme/42", member["id"]!.GetValue<string>());
+        Assert.Single(history["items"]!.AsArray());
+    }
 }

@@ -32,7 +32,7 @@ public sealed class CustomerModel : BackofficePage
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        Id = id;
+        Id = MemberQueries.IdFromPath(id);
         var db = Get<InletDb>();
         var accountId = AccountId;
         Member = await MemberQueries.FindAsync(db, accountId, id, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class CustomerModel : BackofficePage
         Labels = JsonSerializer.Deserialize<List<string>>(Member.LabelsJson) ?? [];
         var (history, next) = await MemberQueries.HistoryAsync(db, accountId, id, null, PageSize, Cursor, cancellationToken);
         History = history;
-        OlderUrl = next is null ? null : $"/backoffice/customers/{Uri.EscapeDataString(id)}?cursor={next}";
+        OlderUrl = next is null ? null : $"/backoffice/customers/{Uri.EscapeDataString(Id)}?cursor={next}";
         var webhookIds = History.Select(e => SourceWebhook(e.Source)?.Id).OfType<string>().Distinct().ToList();
         WebhookNames = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && webhookIds.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
