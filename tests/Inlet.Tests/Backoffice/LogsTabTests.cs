@@ -142,4 +142,21 @@ public sealed class LogsTabTests(BackofficeApp app) : IClassFixture<BackofficeAp
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true })).ToHaveCountAsync(0);
         Assert.Equal(30, await app.ScoreAsync("bo-replay-1"));
     }
+
+    [Fact]
+    public async Task TheWebhookListCountsTheLastDaysRequestsAndFailures()
+    {
+        await app.CreateWebhookAsync("""{"blueprint":"point-add","endpoint":"bo-counts","name":"Counted points"}""");
+        await app.OptInAsync("bo-counts-1");
+        await (await app.SendAsync("bo-counts", """{"clientID":"bo-counts-1","pointstobeadded":"1","pointadd":true}""")).ShouldBeAsync(200);
+        await (await app.SendAsync("bo-counts", """{"clientID":"bo-counts-1","pointstobeadded":"x","pointadd":true}""")).ShouldBeAsync(422);
+        var page = await app.SignedInPageAsync();
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Counted points" });
+
+        var cells = row.GetByRole(AriaRole.Cell);
+        await Expect(cells.Nth(4)).ToHaveTextAsync("2");
+        await Expect(cells.Nth(5)).ToHaveTextAsync("1");
+        await Expect(cells.Nth(6)).Not.ToHaveTextAsync("never");
+    }
 }

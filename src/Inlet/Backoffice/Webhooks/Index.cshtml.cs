@@ -33,18 +33,21 @@ public sealed class WebhookListModel : BackofficePage
             .GroupBy(l => l.WebhookId!)
             .Select(g => new { Id = g.Key, Requests = g.Count(), Failures = g.Count(l => l.StatusCode >= 400) })
             .ToDictionaryAsync(x => x.Id, cancellationToken);
-        var ids = webhooks.Select(w => w.Id).ToList();
-        var last = await db.RequestLogs.AsNoTracking()
-            .Where(l => l.AccountId == accountId && l.WebhookId != null && ids.Contains(l.WebhookId))
-            .GroupBy(l => l.WebhookId!)
-            .Select(g => new { Id = g.Key, Last = g.Max(l => l.Id) })
-            .ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
-        var lastTimes = await db.RequestLogs.AsNoTracking().Where(l => last.Values.Contains(l.Id))
-            .Select(l => new { l.WebhookId, l.ReceivedAt }).ToListAsync(cancellationToken);
+        // One indexed look-up per webhook (newest log id first), rather than a scan of every log the account kept.
+        var lastTimes = new Dictionary<string, DateTimeOffset>();
+        foreach (var webhook in webhooks)
+        {
+            var last = await db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId && l.WebhookId == webhook.Id)
+                .OrderByDescending(l => l.Id).Select(l => (DateTimeOffset?)l.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+            if (last is { } time)
+            {
+                lastTimes[webhook.Id] = time;
+            }
+        }
         var baseUrl = WebhooksApi.BaseUrl(Request);
         Rows = [.. webhooks.Select(w => new Row(w.Id, w.Name, w.Method, $"{baseUrl}/webhooks/custom/{w.AccountId}/{w.Endpoint}",
             Get<StoredDefinitions>().Read(w).Action, w.Status,
             recent.GetValueOrDefault(w.Id)?.Requests ?? 0, recent.GetValueOrDefault(w.Id)?.Failures ?? 0,
-            lastTimes.FirstOrDefault(t => t.WebhookId == w.Id)?.ReceivedAt))];
+            lastTimes.TryGetValue(w.Id, out var at) ? at : null))];
     }
 }
