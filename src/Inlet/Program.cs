@@ -9,7 +9,7 @@ using Inlet.Settings;
 using Inlet.Webhooks;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostingSetup.Options(args));
 
 builder.Services.AddInletHosting();
 builder.Services.AddInletStore();

@@ -5,6 +5,16 @@ namespace Inlet.Hosting;
 
 internal static class HostingSetup
 {
+    /// <summary>
+    /// A published Inlet serves its pages' files from beside its binaries, whatever the working directory it is started
+    /// from (which keeps <c>data/</c>); under <c>dotnet run</c> and the tests, the project folder serves them as usual.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return new WebApplicationOptions { Args = args, WebRootPath = Directory.Exists(published) ? published : null };
+    }
+
     public static IServiceCollection AddInletHosting(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
