@@ -34,7 +34,9 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         {
             return refused;
         }
-        if (await db.RequestLogs.AnyAsync(l => l.ReplayOf == original.Id && l.Outcome == Outcomes.Processed, cancellationToken))
+        // Replays of a replay count as replays of the request first received, so "once" holds across all of them.
+        var firstId = original.ReplayOf ?? original.Id;
+        if (await db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && l.Outcome == Outcomes.Processed, cancellationToken))
         {
             return new ReplayResult.Refused(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");
         }
@@ -45,7 +47,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         var row = new RequestLogRow
         {
             Id = Ids.New("req"), AccountId = accountId, WebhookId = live.Id, WebhookVersion = live.Version, ReceivedAt = clock.GetUtcNow(),
-            Method = original.Method, Path = original.Path, HeadersJson = original.HeadersJson, Body = original.Body, Outcome = "", ReplayOf = original.Id,
+            Method = original.Method, Path = original.Path, HeadersJson = original.HeadersJson, Body = original.Body, Outcome = "", ReplayOf = firstId,
         };
         using var document = RequestBody.Parse(Encoding.UTF8.GetBytes(original.Body!), isForm, out var parseError);
         if (document is null)

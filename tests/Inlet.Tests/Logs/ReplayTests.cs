@@ -92,4 +92,22 @@ public sealed class ReplayTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal("not_verified", (await refused.ReadJsonAsync())["code"]!.GetValue<string>());
         Assert.Equal(0, await app.ScoreAsync("replay-5-member"));
     }
+
+    [Fact]
+    public async Task ReplayingAFailedReplayCountsAsReplayingTheFirstRequest()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-6"));
+        var rejected = await app.SendAsync("replay-6", """{"clientID":"replay-6-member","points":4}""");
+        var failedReplay = await (await app.Api().PostAsync($"/api/v1/logs/{RequestId(rejected)}/replay", null, TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.Equal("rejected", failedReplay["outcome"]!.GetValue<string>());
+        await app.OptInAsync("replay-6-member");
+
+        var first = await app.Api().PostAsync($"/api/v1/logs/{RequestId(rejected)}/replay", null, TestContext.Current.CancellationToken);
+        var viaTheFailedReplay = await app.Api().PostAsync($"/api/v1/logs/{failedReplay["id"]!.GetValue<string>()}/replay", null, TestContext.Current.CancellationToken);
+
+        await first.ShouldBeAsync(201);
+        await viaTheFailedReplay.ShouldBeAsync(409);
+        Assert.Equal(RequestId(rejected), (await first.ReadJsonAsync())["replayOf"]!.GetValue<string>());
+        Assert.Equal(4, await app.ScoreAsync("replay-6-member"));
+    }
 }
