@@ -34,7 +34,7 @@ internal sealed partial class StoredDefinitions(IDataProtectionProvider protecti
         Password = v.Password is null ? null : transform(v.Password),
     };
 
-    private string Protect(string secret) => secret.StartsWith(Marker, StringComparison.Ordinal) ? secret : Marker + _protector.Protect(secret);
+    private string Protect(string secret) => Marker + _protector.Protect(secret);
 
     private string? Unprotect(string stored, string webhookId)
     {
