@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inlet.Data.Migrations
 {
     [DbContext(typeof(InletDb))]
-    [Migration("20261129061256_LogReplays")]
-    partial class LogReplays
+    [Migration("20261129064508_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -293,6 +293,10 @@ namespace Inlet.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReplayOf")
+                        .IsUnique()
+                        .HasFilter("\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
 
                     b.HasIndex("AccountId", "Id");
 

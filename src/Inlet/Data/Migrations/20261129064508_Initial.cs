@@ -138,7 +138,8 @@ namespace Inlet.Data.Migrations
                     FilterTraceJson = table.Column<string>(type: "TEXT", nullable: true),
                     MappingTraceJson = table.Column<string>(type: "TEXT", nullable: true),
                     EventId = table.Column<string>(type: "TEXT", nullable: true),
-                    CustomerId = table.Column<string>(type: "TEXT", nullable: true)
+                    CustomerId = table.Column<string>(type: "TEXT", nullable: true),
+                    ReplayOf = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -279,6 +280,13 @@ namespace Inlet.Data.Migrations
                 name: "IX_RequestLogs_ReceivedAt",
                 table: "RequestLogs",
                 column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestLogs_ReplayOf",
+                table: "RequestLogs",
+                column: "ReplayOf",
+                unique: true,
+                filter: "\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_UserName",
