@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using Inlet.Accounts;
 using Inlet.Engine.Mapping;
-using Inlet.Engine.Members;
 using Inlet.Hosting;
+using Inlet.Ingestion;
 using Inlet.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,7 +41,7 @@ internal static class EventsApi
         return await registrar.RegisterAsync(accountId, ev, type, "api", null, _ => [], cancellationToken) switch
         {
             Registration.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),
-            Registration.Rejected r => Problems.Status(r.Kind == RejectionKind.Conflict ? 409 : 422, r.Code, r.Message),
+            Registration.Rejected r => Problems.Status(Verdict.StatusOf(r.Kind), r.Code, r.Message),
             _ => Problems.Status(503, "unavailable", "the store is unavailable: nothing was stored, retry later"),
         };
     }

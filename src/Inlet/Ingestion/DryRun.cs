@@ -30,7 +30,7 @@ internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar,
         using var document = RequestBody.Parse(Encoding.UTF8.GetBytes(body), isForm: false, out var parseError);
         if (document is null)
         {
-            return Error(webhook, 400, Outcomes.InvalidJson, parseError!);
+            return Error(webhook, new Verdict(400, Outcomes.InvalidJson, parseError!));
         }
         var view = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in headers)
@@ -42,11 +42,11 @@ internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar,
         var traced = new DryRunResult(0, "", null) { FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace };
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
         {
-            return Error(webhook, definition.FilterMismatchStatus, Outcomes.FilteredOut, "the request does not match this webhook's filters", traced);
+            return Error(webhook, Verdict.FilteredOut(definition), traced);
         }
         if (evaluation.Mapping.Event is not { } ev)
         {
-            return Error(webhook, 422, Outcomes.InvalidEvent, string.Join("; ", evaluation.Mapping.Errors), traced) with { Errors = evaluation.Mapping.Errors };
+            return Error(webhook, Verdict.InvalidEvent(evaluation.Mapping.Errors), traced) with { Errors = evaluation.Mapping.Errors };
         }
         var (before, effect) = await registrar.PreviewAsync(accountId, ev, webhook.EventType, cancellationToken);
         var withEvent = traced with { Event = new EventPreview(ev.Customer, ev.Action, ev.Data), Before = Balances(before) };
@@ -60,21 +60,21 @@ internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar,
                 PointsDelta = applied.PointsDelta,
                 Response = webhook.Success.Render(new ResponseValues("(dry run)", ev.Customer, "(dry run)")),
             },
-            EffectResult.Rejected rejected => Error(webhook, rejected.Kind == RejectionKind.Conflict ? 409 : 422, Outcomes.Rejected, rejected.Message, withEvent, rejected.Code),
+            EffectResult.Rejected rejected => Error(webhook, Verdict.Rejected(rejected.Kind, rejected.Code, rejected.Message), withEvent),
             _ => throw new InvalidOperationException("an effect either applies or is rejected"),
         };
     }
 
     private static Balances? Balances(MemberState? member) => member is null ? null : new Balances(member.Score, member.Spent, member.Pending);
 
-    private static DryRunResult Error(CompiledWebhook webhook, int status, string outcome, string message, DryRunResult? traced = null, string? code = null) =>
+    private static DryRunResult Error(CompiledWebhook webhook, Verdict verdict, DryRunResult? traced = null) =>
         (traced ?? new DryRunResult(0, "", null)) with
         {
-            Status = status,
-            Outcome = outcome,
-            ErrorCode = code ?? outcome,
-            ErrorMessage = message,
-            Response = webhook.Error.Render(new ResponseValues(RequestId: "(dry run)", ErrorCode: code ?? outcome, ErrorMessage: message)),
+            Status = verdict.Status,
+            Outcome = verdict.Outcome,
+            ErrorCode = verdict.Code ?? verdict.Outcome,
+            ErrorMessage = verdict.Message,
+            Response = webhook.Error.Render(new ResponseValues(RequestId: "(dry run)", ErrorCode: verdict.Code ?? verdict.Outcome, ErrorMessage: verdict.Message)),
         };
 }
 

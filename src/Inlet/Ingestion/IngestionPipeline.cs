@@ -80,8 +80,7 @@ internal sealed partial class IngestionPipeline(
         call.MappingTrace = evaluation.MappingTrace;
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
         {
-            return await StopAsync(call, compiled.Definition.FilterMismatchStatus, Outcomes.FilteredOut,
-                "the request does not match this webhook's filters", cancellationToken);
+            return await StopAsync(call, Verdict.FilteredOut(compiled.Definition), cancellationToken);
         }
         var key = Idempotency.KeyOf(compiled, request, call.Body);
         if (key is not null && await idempotency.FindAsync(webhook.Id, key, cancellationToken) is { } seen)
@@ -90,7 +89,7 @@ internal sealed partial class IngestionPipeline(
         }
         if (evaluation.Mapping.Event is not { } ev)
         {
-            return await StopAsync(call, 422, Outcomes.InvalidEvent, string.Join("; ", evaluation.Mapping.Errors), cancellationToken);
+            return await StopAsync(call, Verdict.InvalidEvent(evaluation.Mapping.Errors), cancellationToken);
         }
         call.CustomerId = ev.Customer;
         return await RegisterAsync(call, ev, compiled, key, cancellationToken);
@@ -107,7 +106,7 @@ internal sealed partial class IngestionPipeline(
                 {
                     Registration.Registered r => new Answer(200,
                         compiled.Success.Render(new ResponseValues(r.Event.Id, ev.Customer, call.Id)), Outcomes.Processed, EventId: r.Event.Id),
-                    Registration.Rejected r => Error(call, r.Kind == Engine.Members.RejectionKind.Conflict ? 409 : 422, Outcomes.Rejected, r.Message, r.Code),
+                    Registration.Rejected r => Error(call, Verdict.Rejected(r.Kind, r.Code, r.Message)),
                     _ => null,
                 };
                 return answer is null ? [] : [call.ToLog(answer, logOptions.Value.MaxBodyBytes), .. idempotency.Remember(webhook.Id, key, answer, call.Id)];
@@ -146,6 +145,11 @@ internal sealed partial class IngestionPipeline(
         }
         return answer;
     }
+
+    private async Task<Answer> StopAsync(Call call, Verdict verdict, CancellationToken cancellationToken) =>
+        await StopAsync(call, Error(call, verdict), cancellationToken);
+
+    private static Answer Error(Call call, Verdict verdict) => Error(call, verdict.Status, verdict.Outcome, verdict.Message, verdict.Code);
 
     private static Answer Error(Call call, int status, string outcome, string message, string? code = null)
     {

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Inlet.Data;
 using Inlet.Engine;
-using Inlet.Engine.Members;
 using Inlet.Engine.Responses;
 using Inlet.Engine.Webhooks;
 using Inlet.Events;
@@ -52,7 +51,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         using var document = RequestBody.Parse(Encoding.UTF8.GetBytes(original.Body!), isForm, out var parseError);
         if (document is null)
         {
-            return await StoreAsync(Stop(row, webhook, 400, Outcomes.InvalidJson, parseError!, started), cancellationToken);
+            return await StoreAsync(Stop(row, webhook, new Verdict(400, Outcomes.InvalidJson, parseError!), started), cancellationToken);
         }
         var request = new WebhookRequest(new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), document.RootElement);
         if (Idempotency.KeyOf(webhook, request, Encoding.UTF8.GetBytes(original.Body!)) is { } key && await idempotency.FindAsync(live.Id, key, cancellationToken) is not null)
@@ -64,11 +63,11 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         row.MappingTraceJson = evaluation.MappingTrace is null ? null : JsonSerializer.Serialize(evaluation.MappingTrace, EngineJson.Options);
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
         {
-            return await StoreAsync(Stop(row, webhook, webhook.Definition.FilterMismatchStatus, Outcomes.FilteredOut, "the request does not match this webhook's filters", started), cancellationToken);
+            return await StoreAsync(Stop(row, webhook, Verdict.FilteredOut(webhook.Definition), started), cancellationToken);
         }
         if (evaluation.Mapping.Event is not { } ev)
         {
-            return await StoreAsync(Stop(row, webhook, 422, Outcomes.InvalidEvent, string.Join("; ", evaluation.Mapping.Errors), started), cancellationToken);
+            return await StoreAsync(Stop(row, webhook, Verdict.InvalidEvent(evaluation.Mapping.Errors), started), cancellationToken);
         }
         row.CustomerId = ev.Customer;
         var registration = await registrar.RegisterAsync(accountId, ev, webhook.EventType, $"webhook:{live.Id}@v{live.Version}", row.Id, registered =>
@@ -79,7 +78,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
             }
             if (registered is Registration.Rejected j)
             {
-                return [Stop(row, webhook, j.Kind == RejectionKind.Conflict ? 409 : 422, Outcomes.Rejected, j.Message, started, j.Code)];
+                return [Stop(row, webhook, Verdict.Rejected(j.Kind, j.Code, j.Message), started)];
             }
             return [];
         }, cancellationToken);
@@ -120,11 +119,12 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         return new ReplayResult.Replayed(row);
     }
 
-    private static RequestLogRow Stop(RequestLogRow row, CompiledWebhook webhook, int status, string outcome, string message, long started, string? code = null)
+    private static RequestLogRow Stop(RequestLogRow row, CompiledWebhook webhook, Verdict verdict, long started)
     {
-        row.ErrorCode = code ?? outcome;
-        row.ErrorMessage = message;
-        return Done(row, status, outcome, webhook.Error.Render(new ResponseValues(RequestId: row.Id, Customer: row.CustomerId, ErrorCode: code ?? outcome, ErrorMessage: message)), started);
+        row.ErrorCode = verdict.Code ?? verdict.Outcome;
+        row.ErrorMessage = verdict.Message;
+        return Done(row, verdict.Status, verdict.Outcome,
+            webhook.Error.Render(new ResponseValues(RequestId: row.Id, Customer: row.CustomerId, ErrorCode: row.ErrorCode, ErrorMessage: verdict.Message)), started);
     }
 
     private static RequestLogRow Done(RequestLogRow row, int status, string outcome, string response, long started, string? eventId = null)

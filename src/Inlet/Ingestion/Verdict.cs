@@ -1,0 +1,22 @@
+using Inlet.Engine.Members;
+using Inlet.Engine.Validation;
+using Inlet.Engine.Webhooks;
+
+namespace Inlet.Ingestion;
+
+/// <summary>
+/// How the pipeline answers what the engine decided (spec §2 steps 8, 10, 11) — one place for the live pipeline, the dry
+/// run and the replay, so the three always answer alike.
+/// </summary>
+internal sealed record Verdict(int Status, string Outcome, string Message, string? Code = null)
+{
+    public static Verdict FilteredOut(WebhookDefinition definition) =>
+        new(definition.FilterMismatchStatus, Outcomes.FilteredOut, "the request does not match this webhook's filters");
+
+    public static Verdict InvalidEvent(IEnumerable<ValidationError> errors) => new(422, Outcomes.InvalidEvent, string.Join("; ", errors));
+
+    public static Verdict Rejected(RejectionKind kind, string code, string message) => new(StatusOf(kind), Outcomes.Rejected, message, code);
+
+    /// <summary>A broken business rule is 422; a duplicate or a state conflict is 409.</summary>
+    public static int StatusOf(RejectionKind kind) => kind == RejectionKind.Conflict ? 409 : 422;
+}
