@@ -16,7 +16,13 @@ public sealed record WebhookDefinition
     public VerificationDefinition Verification { get; init; } = new();
     public IdempotencyDefinition Idempotency { get; init; } = new();
     public int FilterMismatchStatus { get; init; } = 422;
+
+    /// <summary>At most this many requests per window reach the filter; more answer 429 (none: no limit).</summary>
+    public RateLimitDefinition? RateLimit { get; init; }
 }
+
+/// <summary>A fixed-window limit: <see cref="Requests"/> per <see cref="PerSeconds"/> seconds, counted on each node.</summary>
+public sealed record RateLimitDefinition(int Requests, int PerSeconds = 60);
 
 /// <summary>One field of the event built from the request body (spec §4).</summary>
 public sealed record MappingDefinition

@@ -12,6 +12,7 @@ internal static class IngestionEndpoints
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoredDefinitions>();
         services.AddSingleton<WebhookRegistry>();
+        services.AddSingleton<RateLimits>();
         services.AddScoped<EventRegistrar>();
         services.AddScoped<WebhookEditor>();
         services.AddScoped<RequestLogs>();

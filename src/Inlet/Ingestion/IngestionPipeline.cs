@@ -10,11 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Inlet.Ingestion;
 
 /// <summary>
-/// The request pipeline of spec §2, in its order: resolve, method, status, size and type, verification, parse, filter, idempotency,
+/// The request pipeline of spec §2, in its order: resolve, method, status, size and type, verification, parse, rate limit, filter, idempotency,
 /// mapping, register, answer. Every stop answers with its status and outcome code and writes the request log.
 /// </summary>
 internal sealed partial class IngestionPipeline(
-    WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, Idempotency idempotency,
+    WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, Idempotency idempotency, RateLimits rateLimits,
     IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions, TimeProvider clock, ILogger<IngestionPipeline> logger)
 {
     public async Task HandleAsync(HttpContext http, string accountId, string endpoint)
@@ -73,6 +73,11 @@ internal sealed partial class IngestionPipeline(
         if (document is null)
         {
             return await StopAsync(call, 400, Outcomes.InvalidJson, parseError!, cancellationToken);
+        }
+        if (rateLimits.Refuse(webhook) is { } wait)
+        {
+            return await StopAsync(call, 429, Outcomes.RateLimited, "too many requests for this webhook: retry later", cancellationToken,
+                ("Retry-After", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)));
         }
         var request = new WebhookRequest(headers, document.RootElement);
         var evaluation = compiled.Evaluate(request, trace: true);

@@ -12,6 +12,7 @@ internal static class Outcomes
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string VerificationFailed = "verification_failed";
     public const string InvalidJson = "invalid_json";
+    public const string RateLimited = "rate_limited";
     public const string FilteredOut = "filtered_out";
     public const string Duplicate = "duplicate";
     public const string IdempotencyKeyReused = "idempotency_key_reused";

@@ -24,7 +24,7 @@ internal sealed record LogQuery(
     public static IReadOnlyList<string> KnownOutcomes { get; } =
     [
         Outcomes.Processed, Outcomes.NotFound, Outcomes.MethodNotAllowed, Outcomes.WebhookInactive, Outcomes.WebhookArchived,
-        Outcomes.PayloadTooLarge, Outcomes.UnsupportedMediaType, Outcomes.VerificationFailed, Outcomes.InvalidJson, Outcomes.FilteredOut, Outcomes.Duplicate,
+        Outcomes.PayloadTooLarge, Outcomes.UnsupportedMediaType, Outcomes.VerificationFailed, Outcomes.InvalidJson, Outcomes.RateLimited, Outcomes.FilteredOut, Outcomes.Duplicate,
         Outcomes.IdempotencyKeyReused, Outcomes.InvalidEvent, Outcomes.Rejected, Outcomes.Unavailable,
     ];
 

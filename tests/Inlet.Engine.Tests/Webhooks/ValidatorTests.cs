@@ -56,6 +56,7 @@ public sealed class ValidatorTests
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points"},{"to":"data.reason"}]}""", "mappings[2].from: is empty: write the body attribute to read (e.g. clientID), or give a default to send a constant")]
     [InlineData("""{"endpoint":"endpoint1\n"}""", "endpoint: 'endpoint1\n' is not an endpoint: use 1 to 64 letters, digits, - or _ (e.g. endpoint1)")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points"},{"from":"r","to":"data.reason\n"}]}""", "mappings[2].to: 'data.reason\n' is neither customer nor data.<attribute>: write e.g. customer or data.points")]
+    [InlineData("""{"rateLimit":{"requests":0,"perSeconds":60}}""", "rateLimit: 0 requests per 60 s is not allowed: use 1 to 1000000 requests per 1 to 86400 seconds")]
     [InlineData("""{"verification":{"type":"signature"}}""", "verification.type: 'signature' is not a verification type: write one of none, token, basic, hmac, standard-webhooks")]
     [InlineData("""{"verification":{"type":"standard-webhooks","secret":"abc"}}""", "verification.secret: must be a Standard Webhooks secret: whsec_ followed by base64 (at most 256 bytes)")]
     [InlineData("""{"idempotency":{"header":"Idempotency-Key","bodyPath":"id"}}""", "idempotency: choose where the key is: a header or a body path, not both")]

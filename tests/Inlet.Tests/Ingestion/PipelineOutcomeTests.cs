@@ -221,4 +221,22 @@ public sealed class PipelineOutcomeTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal(response.Headers.GetValues("Inlet-Request-Id").Single(), body["request"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task RequestsOverTheWebhooksRateLimitAnswer429WithRetryAfter()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("limited", """, "rateLimit": {"requests": 2, "perSeconds": 3600}"""));
+        await app.OptInAsync("limited-1");
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(await app.SendAsync("limited", """{"clientID":"limited-1","points":1}"""));
+        }
+
+        Assert.Equal([200, 200, 429], answers.Select(a => (int)a.StatusCode));
+        Assert.True(answers[2].Headers.RetryAfter!.Delta > TimeSpan.FromMinutes(50));
+        Assert.Equal("rate_limited", await ErrorCodeAsync(answers[2]));
+        Assert.Equal(2, await app.ScoreAsync("limited-1"));
+    }
 }
