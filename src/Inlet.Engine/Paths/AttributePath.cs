@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Inlet.Engine.Paths;
 
@@ -78,6 +79,20 @@ public sealed class AttributePath
             }
         }
         value = current;
+        return true;
+    }
+
+    /// <summary>Replaces the value under this body path with <paramref name="replacement"/>; false when the path reaches nothing.</summary>
+    public bool TryReplace(JsonNode root, Func<JsonNode?> replacement)
+    {
+        JsonNode? current = root;
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (!_segments[i].TryStep(current, out current, i == _segments.Length - 1 ? replacement : null))
+            {
+                return false;
+            }
+        }
         return true;
     }
 

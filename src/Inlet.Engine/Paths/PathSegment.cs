@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Inlet.Engine.Paths;
 
@@ -47,6 +48,49 @@ internal sealed class PathSegment
                         && JsonText.TryScalar(key, out var text) && text == _selectValue)
                     {
                         next = element;
+                        return true;
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The same step over an editable document, for masking: replaces the value this step reaches in
+    /// <paramref name="current"/> with <paramref name="replacement"/> when it is the last step, or gives the next node.
+    /// </summary>
+    public bool TryStep(JsonNode? current, out JsonNode? next, Func<JsonNode?>? replacement = null)
+    {
+        next = null;
+        switch (current)
+        {
+            case JsonObject obj when _name is not null && obj.ContainsKey(_name):
+                next = obj[_name];
+                if (replacement is not null)
+                {
+                    obj[_name] = replacement();
+                }
+                return true;
+            case JsonArray array when _index >= 0 && _index < array.Count:
+                next = array[_index];
+                if (replacement is not null)
+                {
+                    array[_index] = replacement();
+                }
+                return true;
+            case JsonArray array when _selectKey is not null:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonObject element && element[_selectKey] is JsonValue key && key.TryGetValue<JsonElement>(out var read)
+                        && JsonText.TryScalar(read, out var text) && text == _selectValue)
+                    {
+                        next = element;
+                        if (replacement is not null)
+                        {
+                            array[i] = replacement();
+                        }
                         return true;
                     }
                 }

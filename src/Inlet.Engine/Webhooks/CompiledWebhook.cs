@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inlet.Engine.Events;
 using Inlet.Engine.Filters;
 using Inlet.Engine.Mapping;
@@ -17,7 +20,8 @@ public sealed class CompiledWebhook(
     MappingPlan mapping,
     ResponseTemplate success,
     ResponseTemplate error,
-    AttributePath? idempotencyPath)
+    AttributePath? idempotencyPath,
+    ImmutableArray<AttributePath> redactedPaths)
 {
     public WebhookDefinition Definition { get; } = definition;
     public EventType EventType { get; } = eventType;
@@ -28,6 +32,37 @@ public sealed class CompiledWebhook(
 
     /// <summary>The body path the idempotency key is read from, when the definition names one instead of a header.</summary>
     public AttributePath? IdempotencyPath { get; } = idempotencyPath;
+
+    /// <summary>
+    /// The body as the request log keeps it: the values under <see cref="WebhookDefinition.RedactBodyPaths"/> replaced
+    /// by <c>[redacted]</c>. A body that is not JSON, or reaches none of the paths, is kept as received.
+    /// </summary>
+    public string RedactBody(string body)
+    {
+        if (redactedPaths.IsEmpty)
+        {
+            return body;
+        }
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject root)
+            {
+                return body;
+            }
+            var changed = false;
+            foreach (var path in redactedPaths)
+            {
+                changed |= path.TryReplace(root, () => JsonValue.Create(Redacted));
+            }
+            return changed ? root.ToJsonString() : body;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    public const string Redacted = "[redacted]";
 
     public WebhookEvaluation Evaluate(WebhookRequest request, bool trace = false)
     {

@@ -29,7 +29,8 @@ public static class WebhookCompiler
             mapping,
             ResponseTemplate.For(definition.Response?.Success, success: true),
             ResponseTemplate.For(definition.Response?.Error, success: false),
-            idempotencyPath);
+            idempotencyPath,
+            [.. (definition.RedactBodyPaths ?? []).Select(p => AttributePath.ParseBodyPath(p).Path!)]);
         return new CompileResult(webhook, []);
     }
 }

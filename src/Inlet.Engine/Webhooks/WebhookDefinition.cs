@@ -17,6 +17,9 @@ public sealed record WebhookDefinition
     public IdempotencyDefinition Idempotency { get; init; } = new();
     public int FilterMismatchStatus { get; init; } = 422;
 
+    /// <summary>Body paths (e.g. <c>email</c>, <c>user_identities[identity_type=email].identity</c>) the request log keeps as <c>[redacted]</c>.</summary>
+    public IReadOnlyList<string> RedactBodyPaths { get; init; } = [];
+
     /// <summary>At most this many requests per window reach the filter; more answer 429 (none: no limit).</summary>
     public RateLimitDefinition? RateLimit { get; init; }
 }

@@ -52,6 +52,14 @@ public static partial class WebhookValidator
         {
             errors.Add(new("filterMismatchStatus", $"{definition.FilterMismatchStatus} is not allowed: use a 2xx status (e.g. 200) or a 4xx one (default 422)"));
         }
+        var redacted = definition.RedactBodyPaths ?? [];
+        for (var i = 0; i < redacted.Count; i++)
+        {
+            if (AttributePath.ParseBodyPath(redacted[i]).Error is { } pathError)
+            {
+                errors.Add(new($"redactBodyPaths[{i}]", pathError));
+            }
+        }
         if (definition.RateLimit is { } limit && (limit.Requests is < 1 or > 1_000_000 || limit.PerSeconds is < 1 or > 86_400))
         {
             errors.Add(new("rateLimit", $"{limit.Requests} requests per {limit.PerSeconds} s is not allowed: use 1 to 1000000 requests per 1 to 86400 seconds"));

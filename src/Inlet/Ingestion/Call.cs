@@ -25,7 +25,8 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
 
     public RequestLogRow ToLog(Answer answer, int maxBodyBytes)
     {
-        var body = Body ?? [];
+        // Paths the webhook asks to mask (PII) are masked before anything is kept.
+        var body = Body is not null && Webhook?.Compiled is { } compiled ? Encoding.UTF8.GetBytes(compiled.RedactBody(Encoding.UTF8.GetString(Body))) : Body ?? [];
         var kept = body.Length > maxBodyBytes ? body.AsSpan(0, maxBodyBytes) : body;
         return new RequestLogRow
         {
@@ -46,8 +47,9 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
             ErrorCode = answer.ErrorCode,
             ErrorMessage = answer.ErrorMessage,
             FilterTraceJson = FilterTrace is null ? null
-                : JsonSerializer.Serialize(HeaderRedaction.Redact(FilterTrace, Webhook?.Compiled?.Definition), Engine.EngineJson.Options),
-            MappingTraceJson = MappingTrace is null ? null : JsonSerializer.Serialize(MappingTrace, Engine.EngineJson.Options),
+                : JsonSerializer.Serialize(TraceRedaction.Mask(HeaderRedaction.Redact(FilterTrace, Webhook?.Compiled?.Definition), Webhook?.Compiled?.Definition), Engine.EngineJson.Options),
+            MappingTraceJson = MappingTrace is null ? null
+                : JsonSerializer.Serialize(TraceRedaction.Mask(MappingTrace, Webhook?.Compiled?.Definition), Engine.EngineJson.Options),
             EventId = answer.EventId,
             CustomerId = CustomerId,
         };

@@ -59,8 +59,8 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
             return new ReplayResult.Refused(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)");
         }
         var evaluation = webhook.Evaluate(request, trace: true);
-        row.FilterTraceJson = JsonSerializer.Serialize(HeaderRedaction.Redact(evaluation.FilterTrace!, webhook.Definition), EngineJson.Options);
-        row.MappingTraceJson = evaluation.MappingTrace is null ? null : JsonSerializer.Serialize(evaluation.MappingTrace, EngineJson.Options);
+        row.FilterTraceJson = JsonSerializer.Serialize(TraceRedaction.Mask(HeaderRedaction.Redact(evaluation.FilterTrace!, webhook.Definition), webhook.Definition), EngineJson.Options);
+        row.MappingTraceJson = evaluation.MappingTrace is null ? null : JsonSerializer.Serialize(TraceRedaction.Mask(evaluation.MappingTrace, webhook.Definition), EngineJson.Options);
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
         {
             return await StoreAsync(Stop(row, webhook, Verdict.FilteredOut(webhook.Definition), started), cancellationToken);
@@ -100,6 +100,9 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
             new(409, "headers_not_kept", "the webhook's filter reads a header the log keeps redacted: the request cannot be replayed as it was sent"),
         ({ WebhookId: null }, _) => new(409, "no_webhook", "this request reached no webhook: there is nothing to replay it through"),
         ({ Body: null } or { BodyTruncated: true }, _) => new(409, "body_not_kept", "the log kept only part of this request's body: it cannot be replayed"),
+        ({ Body: { } body }, { Compiled: { } masking }) when masking.Definition.RedactBodyPaths.Count > 0
+            && body.Contains($"\"{CompiledWebhook.Redacted}\"", StringComparison.Ordinal) =>
+            new(409, "body_not_kept", "the log masked part of this request's body: it cannot be replayed as it was sent"),
         (_, null or { Status: WebhookStatus.Archived }) => new(409, "webhook_archived", "the webhook of this request is archived"),
         (_, { Compiled: null }) => new(409, "webhook_invalid", "the webhook's current version does not compile: fix it first"),
         _ => null,

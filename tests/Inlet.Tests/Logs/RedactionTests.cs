@@ -35,4 +35,23 @@ public sealed class RedactionTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal("[redacted]", log["headers"]!["x-magic"]!.GetValue<string>());
         Assert.StartsWith("application/json", log["headers"]!["content-type"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BodyPathsAWebhookMasksNeverReachTheLogAndSuchARequestIsNotReplayed()
+    {
+        await app.CreateWebhookAsync("""
+            { "name": "Masked", "method": "POST", "endpoint": "red-3", "action": "point_add", "redactBodyPaths": ["email"],
+              "filter": {"all": [{"attribute": "body.email", "operator": "contains", "value": "@"}]},
+              "mappings": [ {"from": "clientID", "to": "customer"}, {"from": "points", "to": "data.points"}, {"from": "email", "to": "data.reason"} ] }
+            """);
+
+        var response = await app.SendAsync("red-3", """{"clientID":"not-enrolled","points":1,"email":"jane@example.com"}""");
+
+        await response.ShouldBeAsync(422);
+        var log = await LogOfAsync(response);
+        Assert.Contains("\"email\":\"[redacted]\"", log["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("jane@example.com", log.ToJsonString(), StringComparison.Ordinal);
+        var replay = await app.Api().PostAsync($"/api/v1/logs/{log["id"]!.GetValue<string>()}/replay", null, TestContext.Current.CancellationToken);
+        await replay.ShouldBeAsync(409);
+    }
 }
