@@ -6,12 +6,14 @@ namespace Inlet.Webhooks;
 internal sealed record WebhookView(
     string Id, string Status, int Version, string Url, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     string Name, string Method, string Endpoint, FilterNode? Filter, string Action, IReadOnlyList<MappingDefinition> Mappings,
-    ResponseDefinition Response, VerificationDefinition Verification, IdempotencyDefinition Idempotency, int FilterMismatchStatus, RateLimitDefinition? RateLimit)
+    ResponseDefinition Response, VerificationDefinition Verification, IdempotencyDefinition Idempotency, int FilterMismatchStatus, RateLimitDefinition? RateLimit,
+    IReadOnlyList<string> RedactBodyPaths)
 {
     public static WebhookView From(WebhookRow row, WebhookDefinition definition, string baseUrl) => new(
         row.Id, row.Status, row.Version, $"{baseUrl}/webhooks/custom/{row.AccountId}/{row.Endpoint}", row.CreatedAt, row.UpdatedAt,
         definition.Name, definition.Method, definition.Endpoint, definition.Filter, definition.Action, definition.Mappings,
-        definition.Response, Secrets.Mask(definition.Verification), definition.Idempotency, definition.FilterMismatchStatus, definition.RateLimit);
+        definition.Response, Secrets.Mask(definition.Verification), definition.Idempotency, definition.FilterMismatchStatus, definition.RateLimit,
+        definition.RedactBodyPaths);
 }
 
 /// <summary>Verification secrets never leave Inlet in full (spec §8): reads show <c>whsec_****abcd</c>.</summary>

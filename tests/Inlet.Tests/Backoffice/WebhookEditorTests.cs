@@ -269,6 +269,23 @@ public sealed class WebhookEditorTests(BackofficeApp app) : IClassFixture<Backof
         await (await app.SendAsync("editor-rotation", """{"clientID":"rotation-member","points":1}""", headers: ("X-Shop-Token", "new-token-5678"))).ShouldBeAsync(200);
     }
 
+    [Fact]
+    public async Task SettingsTheFormDoesNotShowAreKeptOnSave()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("editor-hidden",
+            """, "rateLimit": {"requests": 50, "perSeconds": 60}, "redactBodyPaths": ["email"], "idempotency": {"bodyPath": "event_id"}"""), activate: false);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/webhooks/{id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your changes are saved.");
+        var saved = await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}");
+        Assert.Equal(50, saved["rateLimit"]!["requests"]!.GetValue<int>());
+        Assert.Equal("email", saved["redactBodyPaths"]![0]!.GetValue<string>());
+        Assert.Equal("event_id", saved["idempotency"]!["bodyPath"]!.GetValue<string>());
+    }
+
     /// <summary>Presses a lifecycle button and confirms in the dialog it opens.</summary>
     private static async Task ConfirmAsync(IPage page, string button, string message)
     {
