@@ -8,6 +8,14 @@ namespace Inlet.Engine.Webhooks;
 /// </summary>
 public sealed record WebhookRequest(IReadOnlyDictionary<string, string> Headers, JsonElement Body)
 {
-    public static WebhookRequest Create(JsonElement body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        new(new Dictionary<string, string>(headers ?? [], StringComparer.OrdinalIgnoreCase), body);
+    /// <summary>A request from header pairs; names that differ only by case are one header, as on the wire, and the last one wins.</summary>
+    public static WebhookRequest Create(JsonElement body, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    {
+        var view = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers ?? [])
+        {
+            view[name] = value;
+        }
+        return new(view, body);
+    }
 }

@@ -32,13 +32,7 @@ internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar,
         {
             return Error(webhook, new Verdict(400, Outcomes.InvalidJson, parseError!));
         }
-        var view = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in headers)
-        {
-            // Names that differ only by case are one header, as on the wire: the last one wins.
-            view[name] = value;
-        }
-        var evaluation = webhook.Evaluate(new WebhookRequest(view, document.RootElement), trace: true);
+        var evaluation = webhook.Evaluate(WebhookRequest.Create(document.RootElement, headers), trace: true);
         var traced = new DryRunResult(0, "", null) { FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace };
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)
         {

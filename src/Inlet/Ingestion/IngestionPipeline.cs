@@ -44,14 +44,13 @@ internal sealed partial class IngestionPipeline(
                 return await StopAsync(call, 410, Outcomes.WebhookArchived, "this webhook is archived: stop sending to it", cancellationToken);
         }
         var webhook = call.Webhook = resolution.Webhook!;
-        var retryAfter = ("Retry-After", ingestion.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
         if (webhook.Status == WebhookStatus.Inactive)
         {
-            return await StopAsync(call, 503, Outcomes.WebhookInactive, "this webhook is inactive: retry later", cancellationToken, retryAfter);
+            return await StopAsync(call, 503, Outcomes.WebhookInactive, "this webhook is inactive: retry later", cancellationToken, RetryAfter);
         }
         if (webhook.Compiled is not { } compiled)
         {
-            return await StopAsync(call, 503, Outcomes.Unavailable, "this webhook's definition does not compile: fix it in the Backoffice", cancellationToken, retryAfter);
+            return await StopAsync(call, 503, Outcomes.Unavailable, "this webhook's definition does not compile: fix it in the Backoffice", cancellationToken, RetryAfter);
         }
         call.Body = await RequestBody.ReadAsync(call.Http.Request, ingestion.Value.MaxBodyBytes, call.Http.RequestAborted);
         if (call.Body is null)
@@ -123,11 +122,13 @@ internal sealed partial class IngestionPipeline(
         }
         if (registration is Registration.Unavailable or Registration.Conflict)
         {
-            var retryAfter = ("Retry-After", ingestion.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
-            return await StopAsync(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later", cancellationToken, retryAfter);
+            return await StopAsync(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later", cancellationToken, RetryAfter);
         }
         return answer!;
     }
+
+    /// <summary>What a 503 tells the sender: when to try again.</summary>
+    private (string Name, string Value) RetryAfter => ("Retry-After", ingestion.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
 
     private async Task<Answer> ReplayAsync(Call call, IdempotencyKey key, Logs.IdempotencyRow seen, CancellationToken cancellationToken) =>
         seen.BodyHash == key.BodyHash

@@ -53,7 +53,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
         {
             return await StoreAsync(Stop(row, webhook, new Verdict(400, Outcomes.InvalidJson, parseError!), started), cancellationToken);
         }
-        var request = new WebhookRequest(new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), document.RootElement);
+        var request = WebhookRequest.Create(document.RootElement, headers);
         if (Idempotency.KeyOf(webhook, request, Encoding.UTF8.GetBytes(original.Body!)) is { } key && await idempotency.FindAsync(live.Id, key, cancellationToken) is not null)
         {
             return new ReplayResult.Refused(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)");
