@@ -41,16 +41,27 @@ internal static class InletSetup
         }
     }
 
-    /// <summary>Events stored so far, read from the database file itself.</summary>
+    /// <summary>
+    /// Events stored so far, read from the database file itself once the count is steady: requests still in flight when wrk
+    /// stopped are committed after it, and must count for the run they belong to.
+    /// </summary>
     public static async Task<long> CountEventsAsync(string folder)
     {
-        // Requests still in flight when wrk stopped are answered and committed within moments.
-        await Task.Delay(500);
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "inlet.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Events";
-        return (long)(await command.ExecuteScalarAsync())!;
+        var count = -1L;
+        while (true)
+        {
+            await Task.Delay(500);
+            var now = (long)(await command.ExecuteScalarAsync())!;
+            if (now == count)
+            {
+                return count;
+            }
+            count = now;
+        }
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient api, HttpMethod method, string path, string? json)

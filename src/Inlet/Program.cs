@@ -7,12 +7,14 @@ using Inlet.Logs;
 using Inlet.Members;
 using Inlet.Settings;
 using Inlet.Webhooks;
+using Inlet.Writer;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(HostingSetup.Options(args));
 
 builder.Services.AddInletHosting();
 builder.Services.AddInletStore();
+builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
 builder.Services.AddLogs();

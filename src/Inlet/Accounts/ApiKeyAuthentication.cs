@@ -7,8 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace Inlet.Accounts;
 
-/// <summary><c>Authorization: Bearer &lt;api key&gt;</c>: the key's account becomes the caller's account (spec §7).</summary>
-internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, InletDb db)
+/// <summary>
+/// <c>Authorization: Bearer &lt;api key&gt;</c>: the key's account becomes the caller's account (spec §7). The store is asked
+/// only when a key is sent, so webhook requests, which carry none, never open a database context here.
+/// </summary>
+internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -23,6 +26,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
             return AuthenticateResult.NoResult();
         }
         var hash = ApiKeySecrets.Hash(header["Bearer ".Length..].Trim());
+        var db = Context.RequestServices.GetRequiredService<InletDb>();
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
         if (key is null)
         {

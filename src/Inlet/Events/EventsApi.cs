@@ -5,6 +5,7 @@ using Inlet.Engine.Mapping;
 using Inlet.Hosting;
 using Inlet.Ingestion;
 using Inlet.Webhooks;
+using Inlet.Writer;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inlet.Events;
@@ -25,7 +26,7 @@ internal static class EventsApi
     internal sealed record EventRequest(string? Customer, string? Action, JsonElement Data);
 
     private static async Task<Results<Created<EventView>, ProblemHttpResult>> RegisterAsync(
-        EventRequest request, ClaimsPrincipal user, WebhookRegistry registry, EventRegistrar registrar, CancellationToken cancellationToken)
+        EventRequest request, ClaimsPrincipal user, WebhookRegistry registry, Writer.Writer writer)
     {
         var accountId = user.AccountId();
         if (registry.Catalog(accountId).Find(request.Action) is not { } type)
@@ -38,10 +39,11 @@ internal static class EventsApi
         {
             return Problems.Invalid(built.Errors, "invalid_event", "The event has faults", StatusCodes.Status422UnprocessableEntity);
         }
-        return await registrar.RegisterAsync(accountId, ev, type, "api", null, _ => [], cancellationToken) switch
+        var unit = new WriteUnit(accountId) { Event = new NewEvent(ev, type, registry.Settings(accountId), "api") };
+        return (await writer.WriteAsync(unit)).Written switch
         {
-            Registration.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),
-            Registration.Rejected r => Problems.Status(Verdict.StatusOf(r.Kind), r.Code, r.Message),
+            Written.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),
+            Written.Rejected r => Problems.Status(Verdict.StatusOf(r.Kind), r.Code, r.Message),
             _ => Problems.Status(503, "unavailable", "the store is unavailable: nothing was stored, retry later"),
         };
     }

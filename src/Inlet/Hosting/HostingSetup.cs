@@ -6,13 +6,14 @@ namespace Inlet.Hosting;
 internal static class HostingSetup
 {
     /// <summary>
-    /// A published Inlet serves its pages' files from beside its binaries, whatever the working directory it is started
-    /// from (which keeps <c>data/</c>); under <c>dotnet run</c> and the tests, the project folder serves them as usual.
+    /// A published Inlet reads its <c>appsettings.json</c> and serves its pages' files from beside its binaries, whatever the
+    /// working directory it is started from (which keeps <c>data/</c>); under <c>dotnet run</c> and the tests, the project
+    /// folder is the content root as usual.
     /// </summary>
     public static WebApplicationOptions Options(string[] args)
     {
-        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        return new WebApplicationOptions { Args = args, WebRootPath = Directory.Exists(published) ? published : null };
+        var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        return new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null };
     }
 
     public static IServiceCollection AddInletHosting(this IServiceCollection services)

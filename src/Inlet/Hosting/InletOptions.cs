@@ -56,3 +56,17 @@ internal sealed class IngestionOptions
     [Range(1, 365)]
     public int IdempotencyDays { get; set; } = 7;
 }
+
+/// <summary><c>Inlet:Writer</c>: the node's one writer, which commits concurrent requests together (group commit).</summary>
+internal sealed class WriterOptions
+{
+    public const string Section = "Inlet:Writer";
+
+    /// <summary>Requests waiting for the writer; one more answers 503 unavailable with Retry-After, so memory stays bounded.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 4096;
+
+    /// <summary>The most requests one transaction commits together.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 512;
+}

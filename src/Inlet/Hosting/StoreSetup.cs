@@ -13,6 +13,10 @@ namespace Inlet.Hosting;
 
 internal static class StoreSetup
 {
+    /// <summary>Set on every SQLite connection: WAL, and a commit is on disk when it returns. A locked database is waited for up to
+    /// the connection string's Default Timeout (30 s unless set), then the request answers 503.</summary>
+    public const string SqlitePragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+
     /// <summary>Registers the store: SQLite in WAL mode with full fsync, so a committed event survives a crash.</summary>
     public static IServiceCollection AddInletStore(this IServiceCollection services)
     {
@@ -26,7 +30,7 @@ internal static class StoreSetup
         services.AddDbContext<InletDb>((provider, options) =>
         {
             var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
-            options.UseSqlite(PrepareSqlite(store.ConnectionString)).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(PrepareSqlite(store.ConnectionString)).AddInterceptors(new SqlitePragmaInterceptor());
         });
         services.AddHostedService<StoreInitializer>();
         return services;
@@ -53,11 +57,8 @@ internal static class StoreSetup
         return builder.ConnectionString;
     }
 
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
-        // A locked database is waited for up to the connection string's Default Timeout (30 s unless set), then the request answers 503.
-        private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
-
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -69,7 +70,7 @@ internal static class StoreSetup
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = SqlitePragmas;
             command.ExecuteNonQuery();
         }
     }

@@ -11,8 +11,7 @@ namespace Inlet.Ingestion;
 /// <summary>One request on its way through the pipeline: what the log row will say about it.</summary>
 internal sealed class Call(HttpContext http, string accountId, string id, DateTimeOffset receivedAt)
 {
-    private readonly long _started = Stopwatch.GetTimestamp();
-
+    public long Started { get; } = Stopwatch.GetTimestamp();
     public HttpContext Http { get; } = http;
     public string AccountId { get; } = accountId;
     public string Id { get; } = id;
@@ -23,8 +22,10 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
     public IReadOnlyList<MappingTraceEntry>? MappingTrace { get; set; }
     public string? CustomerId { get; set; }
 
-    public RequestLogRow ToLog(Answer answer, int maxBodyBytes)
+    /// <summary>The log row as far as the request tells it, redacted; the writer adds the answer when it is decided.</summary>
+    public RequestLogRow Log(int maxBodyBytes)
     {
+        var definition = Webhook?.Compiled?.Definition;
         // Paths the webhook asks to mask (PII) are masked before anything is kept.
         var body = Body is not null && Webhook?.Compiled is { } compiled ? Encoding.UTF8.GetBytes(compiled.RedactBody(Encoding.UTF8.GetString(Body))) : Body ?? [];
         var kept = body.Length > maxBodyBytes ? body.AsSpan(0, maxBodyBytes) : body;
@@ -37,27 +38,13 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
             ReceivedAt = ReceivedAt,
             Method = Http.Request.Method,
             Path = Http.Request.Path + Http.Request.QueryString,
-            StatusCode = answer.Status,
-            DurationMicros = (long)Stopwatch.GetElapsedTime(_started).TotalMicroseconds,
-            HeadersJson = JsonSerializer.Serialize(HeaderRedaction.Redact(Http.Request.Headers, Webhook?.Compiled?.Definition)),
+            HeadersJson = JsonSerializer.Serialize(HeaderRedaction.Redact(Http.Request.Headers, definition)),
             Body = Body is null ? null : Encoding.UTF8.GetString(kept),
             BodyTruncated = body.Length > maxBodyBytes,
-            ResponseBody = answer.Body,
-            Outcome = answer.Outcome,
-            ErrorCode = answer.ErrorCode,
-            ErrorMessage = answer.ErrorMessage,
-            FilterTraceJson = FilterTrace is null ? null
-                : JsonSerializer.Serialize(TraceRedaction.Mask(HeaderRedaction.Redact(FilterTrace, Webhook?.Compiled?.Definition), Webhook?.Compiled?.Definition), Engine.EngineJson.Options),
-            MappingTraceJson = MappingTrace is null ? null
-                : JsonSerializer.Serialize(TraceRedaction.Mask(MappingTrace, Webhook?.Compiled?.Definition), Engine.EngineJson.Options),
-            EventId = answer.EventId,
+            Outcome = "",
+            FilterTraceJson = TraceRedaction.FilterJson(FilterTrace, definition),
+            MappingTraceJson = TraceRedaction.MappingJson(MappingTrace, definition),
             CustomerId = CustomerId,
         };
     }
-}
-
-/// <summary>What the pipeline answers: status, JSON body, outcome, and the headers that go with them.</summary>
-internal sealed record Answer(int Status, string Body, string Outcome, string? ErrorCode = null, string? ErrorMessage = null, string? EventId = null)
-{
-    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

@@ -9,6 +9,7 @@ using Inlet.Engine.Webhooks;
 using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Webhooks;
+using Inlet.Writer;
 using Microsoft.Extensions.Options;
 
 namespace Inlet.Ingestion;
@@ -16,60 +17,58 @@ namespace Inlet.Ingestion;
 /// <summary>
 /// The whole pipeline for one request without storing anything (spec §7 dry-run, the Backoffice's Test panel): filter
 /// trace, mapping trace, the event, every fault, the member's balances before → after, and the response that would go out.
+/// The event is decided by the writer, against the store as it is, like a live request's; only nothing is written.
 /// </summary>
-internal sealed class DryRun(WebhookRegistry registry, EventRegistrar registrar, IOptions<IngestionOptions> options)
+internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer, IOptions<IngestionOptions> options)
 {
-    public async Task<DryRunResult> RunAsync(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body,
-        CancellationToken cancellationToken)
+    private const string NotSent = "(dry run)";
+
+    public async Task<DryRunResult> RunAsync(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body)
     {
         var compiled = WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
         if (compiled.Webhook is not { } webhook)
         {
             return new DryRunResult(400, "invalid_definition", "the definition has faults: fix them first") { Errors = compiled.Errors };
         }
-        using var document = RequestBody.Parse(Encoding.UTF8.GetBytes(body), isForm: false, out var parseError);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var document = RequestBody.Parse(bytes, isForm: false, out var parseError);
         if (document is null)
         {
-            return Error(webhook, new Verdict(400, Outcomes.InvalidJson, parseError!));
+            return Error(webhook, new Verdict(400, Outcomes.InvalidJson, parseError!), new DryRunResult(0, "", null));
         }
-        var evaluation = webhook.Evaluate(WebhookRequest.Create(document.RootElement, headers), trace: true);
-        var traced = new DryRunResult(0, "", null) { FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace };
-        if (evaluation.Verdict == WebhookVerdict.FilteredOut)
+        var evaluation = Evaluation.Of(webhook, webhookId: null, NotSent, WebhookRequest.Create(document.RootElement, headers), bytes, registry.Settings(accountId));
+        var traced = new DryRunResult(0, "", null) { FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace, Errors = evaluation.Errors };
+        if (evaluation.Event is not { Event: var ev } pending)
         {
-            return Error(webhook, Verdict.FilteredOut(definition), traced);
+            return Error(webhook, evaluation.Stop!, traced);
         }
-        if (evaluation.Mapping.Event is not { } ev)
+        var withEvent = traced with { Event = new EventPreview(ev.Customer, ev.Action, ev.Data) };
+        return (await writer.WriteAsync(new WriteUnit(accountId) { Event = pending, Store = false })).Written switch
         {
-            return Error(webhook, Verdict.InvalidEvent(evaluation.Mapping.Errors), traced) with { Errors = evaluation.Mapping.Errors };
-        }
-        var (before, effect) = await registrar.PreviewAsync(accountId, ev, webhook.EventType, cancellationToken);
-        var withEvent = traced with { Event = new EventPreview(ev.Customer, ev.Action, ev.Data), Before = Balances(before) };
-        return effect switch
-        {
-            EffectResult.Applied applied => withEvent with
+            Written.Registered r => withEvent with
             {
                 Status = 200,
                 Outcome = Outcomes.Processed,
-                After = Balances(applied.Member),
-                PointsDelta = applied.PointsDelta,
-                Response = webhook.Success.Render(new ResponseValues("(dry run)", ev.Customer, "(dry run)")),
+                Before = Balances(r.Before),
+                After = Balances(r.After),
+                PointsDelta = r.Event.PointsDelta,
+                Response = webhook.Success.Render(new ResponseValues(NotSent, ev.Customer, NotSent)),
             },
-            EffectResult.Rejected rejected => Error(webhook, Verdict.Rejected(rejected.Kind, rejected.Code, rejected.Message), withEvent),
-            _ => throw new InvalidOperationException("an effect either applies or is rejected"),
+            Written.Rejected r => Error(webhook, Verdict.Rejected(r.Kind, r.Code, r.Message), withEvent with { Before = Balances(r.Before) }),
+            _ => Error(webhook, new Verdict(503, Outcomes.Unavailable, "the store is unavailable: try again"), withEvent),
         };
     }
 
     private static Balances? Balances(MemberState? member) => member is null ? null : new Balances(member.Score, member.Spent, member.Pending);
 
-    private static DryRunResult Error(CompiledWebhook webhook, Verdict verdict, DryRunResult? traced = null) =>
-        (traced ?? new DryRunResult(0, "", null)) with
-        {
-            Status = verdict.Status,
-            Outcome = verdict.Outcome,
-            ErrorCode = verdict.Code ?? verdict.Outcome,
-            ErrorMessage = verdict.Message,
-            Response = webhook.Error.Render(new ResponseValues(RequestId: "(dry run)", ErrorCode: verdict.Code ?? verdict.Outcome, ErrorMessage: verdict.Message)),
-        };
+    private static DryRunResult Error(CompiledWebhook webhook, Verdict verdict, DryRunResult traced) => traced with
+    {
+        Status = verdict.Status,
+        Outcome = verdict.Outcome,
+        ErrorCode = verdict.Code ?? verdict.Outcome,
+        ErrorMessage = verdict.Message,
+        Response = Answers.Error(webhook, NotSent, null, verdict).Body,
+    };
 }
 
 internal sealed record EventPreview(string Customer, string Action, JsonObject Data);

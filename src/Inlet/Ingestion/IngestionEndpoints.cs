@@ -1,6 +1,4 @@
-using Inlet.Events;
 using Inlet.Hosting;
-using Inlet.Logs;
 using Inlet.Webhooks;
 
 namespace Inlet.Ingestion;
@@ -13,12 +11,9 @@ internal static class IngestionEndpoints
         services.AddSingleton<StoredDefinitions>();
         services.AddSingleton<WebhookRegistry>();
         services.AddSingleton<RateLimits>();
-        services.AddScoped<EventRegistrar>();
         services.AddScoped<WebhookEditor>();
-        services.AddScoped<RequestLogs>();
-        services.AddScoped<Idempotency>();
-        services.AddScoped<IngestionPipeline>();
-        services.AddScoped<DryRun>();
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<DryRun>();
         return services;
     }
 

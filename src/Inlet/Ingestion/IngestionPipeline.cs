@@ -1,31 +1,30 @@
 using System.Globalization;
-using Inlet.Engine.Responses;
 using Inlet.Engine.Webhooks;
-using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Logs;
 using Inlet.Webhooks;
+using Inlet.Writer;
 using Microsoft.Extensions.Options;
 
 namespace Inlet.Ingestion;
 
 /// <summary>
 /// The request pipeline of spec §2, in its order: resolve, method, status, size and type, verification, parse, rate limit, filter, idempotency,
-/// mapping, register, answer. Every stop answers with its status and outcome code and writes the request log.
+/// mapping, register, answer. Every request that reaches a known account goes to the writer with its log row, and is
+/// answered only once that row (and its event) is committed.
 /// </summary>
-internal sealed partial class IngestionPipeline(
-    WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, Idempotency idempotency, RateLimits rateLimits,
-    IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions, TimeProvider clock, ILogger<IngestionPipeline> logger)
+internal sealed class IngestionPipeline(
+    WebhookRegistry registry, Writer.Writer writer, RateLimits rateLimits, IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions, TimeProvider clock)
 {
     public async Task HandleAsync(HttpContext http, string accountId, string endpoint)
     {
         var call = new Call(http, accountId, Ids.New("req"), clock.GetUtcNow());
         // Once the body is in, a sender that hangs up still gets its request logged and its event kept or not, never half of it.
-        var answer = await RunAsync(call, endpoint, CancellationToken.None);
+        var answer = await RunAsync(call, endpoint);
         await WriteAsync(http, call, answer);
     }
 
-    private async Task<Answer> RunAsync(Call call, string endpoint, CancellationToken cancellationToken)
+    private async Task<Answer> RunAsync(Call call, string endpoint)
     {
         var resolution = registry.Resolve(call.AccountId, endpoint, call.Http.Request.Method);
         var path = $"{call.Http.Request.Method} {call.Http.Request.Path}";
@@ -35,134 +34,88 @@ internal sealed partial class IngestionPipeline(
                 // Nobody could read a log row of an account that does not exist: answer without one.
                 return Error(call, 404, Outcomes.NotFound, $"no webhook answers {path}");
             case ResolutionKind.UnknownEndpoint:
-                return await StopAsync(call, 404, Outcomes.NotFound, $"no webhook answers {path}", cancellationToken);
+                return await StopAsync(call, 404, Outcomes.NotFound, $"no webhook answers {path}");
             case ResolutionKind.MethodNotAllowed:
                 return await StopAsync(call, 405, Outcomes.MethodNotAllowed, $"this endpoint takes {string.Join(", ", resolution.Allowed)}",
-                    cancellationToken, ("Allow", string.Join(", ", resolution.Allowed)));
+                    ("Allow", string.Join(", ", resolution.Allowed)));
             case ResolutionKind.Archived:
                 call.Webhook = resolution.Webhook;
-                return await StopAsync(call, 410, Outcomes.WebhookArchived, "this webhook is archived: stop sending to it", cancellationToken);
+                return await StopAsync(call, 410, Outcomes.WebhookArchived, "this webhook is archived: stop sending to it");
         }
         var webhook = call.Webhook = resolution.Webhook!;
         if (webhook.Status == WebhookStatus.Inactive)
         {
-            return await StopAsync(call, 503, Outcomes.WebhookInactive, "this webhook is inactive: retry later", cancellationToken, RetryAfter);
+            return await StopAsync(call, 503, Outcomes.WebhookInactive, "this webhook is inactive: retry later", RetryAfter);
         }
         if (webhook.Compiled is not { } compiled)
         {
-            return await StopAsync(call, 503, Outcomes.Unavailable, "this webhook's definition does not compile: fix it in the Backoffice", cancellationToken, RetryAfter);
+            return await StopAsync(call, 503, Outcomes.Unavailable, "this webhook's definition does not compile: fix it in the Backoffice", RetryAfter);
         }
         call.Body = await RequestBody.ReadAsync(call.Http.Request, ingestion.Value.MaxBodyBytes, call.Http.RequestAborted);
         if (call.Body is null)
         {
-            return await StopAsync(call, 413, Outcomes.PayloadTooLarge, $"the body is over {ingestion.Value.MaxBodyBytes} bytes", cancellationToken);
+            return await StopAsync(call, 413, Outcomes.PayloadTooLarge, $"the body is over {ingestion.Value.MaxBodyBytes} bytes");
         }
         if (!RequestBody.IsSupported(call.Http.Request.ContentType, out var isForm))
         {
             return await StopAsync(call, 415, Outcomes.UnsupportedMediaType,
-                $"'{call.Http.Request.ContentType}' is not accepted: send application/json or application/x-www-form-urlencoded", cancellationToken);
+                $"'{call.Http.Request.ContentType}' is not accepted: send application/json or application/x-www-form-urlencoded");
         }
         var headers = HeaderView(call.Http.Request.Headers);
         if (compiled.Definition.Verification is { Type: not "none" } verification
             && Engine.Verification.RequestVerifier.Verify(verification, headers, call.Body, clock.GetUtcNow()) is { Succeeded: false } unverified)
         {
-            return await StopAsync(call, Unverified(call, unverified), cancellationToken);
+            return await StopAsync(call, Unverified(call, unverified));
         }
         using var document = RequestBody.Parse(call.Body, isForm, out var parseError);
         if (document is null)
         {
-            return await StopAsync(call, 400, Outcomes.InvalidJson, parseError!, cancellationToken);
+            return await StopAsync(call, 400, Outcomes.InvalidJson, parseError!);
         }
         if (rateLimits.Refuse(webhook) is { } wait)
         {
-            return await StopAsync(call, 429, Outcomes.RateLimited, "too many requests for this webhook: retry later", cancellationToken,
+            return await StopAsync(call, 429, Outcomes.RateLimited, "too many requests for this webhook: retry later",
                 ("Retry-After", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)));
         }
-        var request = new WebhookRequest(headers, document.RootElement);
-        var evaluation = compiled.Evaluate(request, trace: true);
-        call.FilterTrace = evaluation.FilterTrace;
-        call.MappingTrace = evaluation.MappingTrace;
-        if (evaluation.Verdict == WebhookVerdict.FilteredOut)
+        var evaluation = Evaluation.Of(compiled, webhook.Id, Evaluation.SourceOf(webhook.Id, webhook.Version), new WebhookRequest(headers, document.RootElement),
+            call.Body, registry.Settings(call.AccountId));
+        (call.FilterTrace, call.MappingTrace, call.CustomerId) = (evaluation.FilterTrace, evaluation.MappingTrace, evaluation.Event?.Event.Customer);
+        var stop = evaluation.Stop is { } verdict ? Error(call, verdict) : null;
+        return await WriteAsync(call, new WriteUnit(call.AccountId)
         {
-            return await StopAsync(call, Verdict.FilteredOut(compiled.Definition), cancellationToken);
-        }
-        var key = Idempotency.KeyOf(compiled, request, call.Body);
-        if (key is not null && await idempotency.FindAsync(webhook.Id, key, cancellationToken) is { } seen)
-        {
-            return await ReplayAsync(call, key, seen, cancellationToken);
-        }
-        if (evaluation.Mapping.Event is not { } ev)
-        {
-            return await StopAsync(call, Verdict.InvalidEvent(evaluation.Mapping.Errors), cancellationToken);
-        }
-        call.CustomerId = ev.Customer;
-        return await RegisterAsync(call, ev, compiled, key, cancellationToken);
-    }
-
-    private async Task<Answer> RegisterAsync(Call call, Engine.Events.MappedEvent ev, CompiledWebhook compiled, IdempotencyKey? key, CancellationToken cancellationToken)
-    {
-        var webhook = call.Webhook!;
-        Answer? answer = null;
-        var registration = await registrar.RegisterAsync(call.AccountId, ev, compiled.EventType, $"webhook:{webhook.Id}@v{webhook.Version}", call.Id,
-            registration =>
-            {
-                answer = registration switch
-                {
-                    Registration.Registered r => new Answer(200,
-                        compiled.Success.Render(new ResponseValues(r.Event.Id, ev.Customer, call.Id)), Outcomes.Processed, EventId: r.Event.Id),
-                    Registration.Rejected r => Error(call, Verdict.Rejected(r.Kind, r.Code, r.Message)),
-                    _ => null,
-                };
-                return answer is null ? [] : [call.ToLog(answer, logOptions.Value.MaxBodyBytes), .. idempotency.Remember(webhook.Id, key, answer, call.Id)];
-            }, cancellationToken);
-        if (registration is Registration.Conflict && key is not null && await idempotency.FindAsync(webhook.Id, key, cancellationToken) is { } seen)
-        {
-            // The same delivery arrived twice at once and the other copy was stored first: answer as it was answered.
-            return await ReplayAsync(call, key, seen, cancellationToken);
-        }
-        if (registration is Registration.Unavailable or Registration.Conflict)
-        {
-            return await StopAsync(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later", cancellationToken, RetryAfter);
-        }
-        return answer!;
+            Key = evaluation.Key,
+            Event = evaluation.Event,
+            Log = call.Log(logOptions.Value.MaxBodyBytes),
+            Started = call.Started,
+            Answer = written => Answers.To(written, compiled, call.Id, call.CustomerId, evaluation.Key, stop),
+        });
     }
 
     /// <summary>What a 503 tells the sender: when to try again.</summary>
     private (string Name, string Value) RetryAfter => ("Retry-After", ingestion.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
 
-    private async Task<Answer> ReplayAsync(Call call, IdempotencyKey key, Logs.IdempotencyRow seen, CancellationToken cancellationToken) =>
-        seen.BodyHash == key.BodyHash
-            ? await StopAsync(call, new Answer(seen.StatusCode, seen.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] }, cancellationToken)
-            : await StopAsync(call, 409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body", cancellationToken);
+    private Task<Answer> StopAsync(Call call, int status, string outcome, string message, params (string Name, string Value)[] headers) =>
+        StopAsync(call, Error(call, status, outcome, message) with { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] });
 
-    private async Task<Answer> StopAsync(Call call, int status, string outcome, string message, CancellationToken cancellationToken,
-        params (string Name, string Value)[] headers) =>
-        await StopAsync(call, Error(call, status, outcome, message) with { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] }, cancellationToken);
+    /// <summary>A request that stops before an event: its answer is known, the writer stores its log row.</summary>
+    private Task<Answer> StopAsync(Call call, Answer answer) =>
+        WriteAsync(call, new WriteUnit(call.AccountId) { Log = call.Log(logOptions.Value.MaxBodyBytes), Started = call.Started, Answer = _ => answer });
 
-    private async Task<Answer> StopAsync(Call call, Answer answer, CancellationToken cancellationToken)
+    private async Task<Answer> WriteAsync(Call call, WriteUnit unit)
     {
-        try
+        var result = await writer.WriteAsync(unit);
+        if (result.Answer is { } answer)
         {
-            await logs.WriteAsync(call.ToLog(answer, logOptions.Value.MaxBodyBytes), cancellationToken);
+            return answer;
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            LogNotLogged(e, call.Id, answer.Outcome);
-        }
-        return answer;
+        var unavailable = Error(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later") with { Headers = [KeyValuePair.Create(RetryAfter.Name, RetryAfter.Value)] };
+        // A constraint refused the unit's rows (a duplicate stored at the same moment): nothing of it is stored, but the 503 is logged.
+        return result.Written is Written.Conflict && unit.Event is not null ? await StopAsync(call, unavailable) : unavailable;
     }
 
-    private async Task<Answer> StopAsync(Call call, Verdict verdict, CancellationToken cancellationToken) =>
-        await StopAsync(call, Error(call, verdict), cancellationToken);
+    private static Answer Error(Call call, Verdict verdict) => Answers.Error(call.Webhook?.Compiled, call.Id, call.CustomerId, verdict);
 
-    private static Answer Error(Call call, Verdict verdict) => Error(call, verdict.Status, verdict.Outcome, verdict.Message, verdict.Code);
-
-    private static Answer Error(Call call, int status, string outcome, string message, string? code = null)
-    {
-        var template = call.Webhook?.Compiled?.Error ?? ResponseTemplate.DefaultError;
-        var body = template.Render(new ResponseValues(RequestId: call.Id, Customer: call.CustomerId, ErrorCode: code ?? outcome, ErrorMessage: message));
-        return new Answer(status, body, outcome, code ?? outcome, message);
-    }
+    private static Answer Error(Call call, int status, string outcome, string message) => Error(call, new Verdict(status, outcome, message));
 
     /// <summary>A 401 whose log row names the precise reason, while the sender only learns that verification failed.</summary>
     private static Answer Unverified(Call call, Engine.Verification.VerificationResult failed) =>
@@ -189,7 +142,4 @@ internal sealed partial class IngestionPipeline(
         }
         await http.Response.WriteAsync(answer.Body, CancellationToken.None);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} ({Outcome}) could not be logged")]
-    private partial void LogNotLogged(Exception exception, string requestId, string outcome);
 }

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Inlet.Data;
-using Inlet.Engine;
-using Inlet.Engine.Responses;
 using Inlet.Engine.Webhooks;
-using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Ingestion;
 using Inlet.Webhooks;
+using Inlet.Writer;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Logs;
@@ -19,7 +17,7 @@ namespace Inlet.Logs;
 /// Verification is not repeated (the caller is an authenticated user, and the log keeps no secrets), and a request that
 /// was already processed is refused, so a replay never registers an event twice.
 /// </summary>
-internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegistrar registrar, RequestLogs logs, Idempotency idempotency, TimeProvider clock)
+internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Writer writer, TimeProvider clock)
 {
     public async Task<ReplayResult> ReplayAsync(string accountId, string logId, CancellationToken cancellationToken)
     {
@@ -48,47 +46,37 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
             Id = Ids.New("req"), AccountId = accountId, WebhookId = live.Id, WebhookVersion = live.Version, ReceivedAt = clock.GetUtcNow(),
             Method = original.Method, Path = original.Path, HeadersJson = original.HeadersJson, Body = original.Body, Outcome = "", ReplayOf = firstId,
         };
-        using var document = RequestBody.Parse(Encoding.UTF8.GetBytes(original.Body!), isForm, out var parseError);
+        var body = Encoding.UTF8.GetBytes(original.Body!);
+        using var document = RequestBody.Parse(body, isForm, out var parseError);
         if (document is null)
         {
-            return await StoreAsync(Stop(row, webhook, new Verdict(400, Outcomes.InvalidJson, parseError!), started), cancellationToken);
+            var invalid = Answers.Error(webhook, row.Id, null, new Verdict(400, Outcomes.InvalidJson, parseError!));
+            return Result(await writer.WriteAsync(new WriteUnit(accountId) { Log = row, Started = started, Answer = _ => invalid }), row);
         }
-        var request = WebhookRequest.Create(document.RootElement, headers);
-        if (Idempotency.KeyOf(webhook, request, Encoding.UTF8.GetBytes(original.Body!)) is { } key && await idempotency.FindAsync(live.Id, key, cancellationToken) is not null)
+        var evaluation = Evaluation.Of(webhook, live.Id, Evaluation.SourceOf(live.Id, live.Version), WebhookRequest.Create(document.RootElement, headers), body,
+            registry.Settings(accountId));
+        row.FilterTraceJson = TraceRedaction.FilterJson(evaluation.FilterTrace, webhook.Definition);
+        row.MappingTraceJson = TraceRedaction.MappingJson(evaluation.MappingTrace, webhook.Definition);
+        row.CustomerId = evaluation.Event?.Event.Customer;
+        var stop = evaluation.Stop is { } verdict ? Answers.Error(webhook, row.Id, row.CustomerId, verdict) : null;
+        return Result(await writer.WriteAsync(new WriteUnit(accountId)
         {
-            return new ReplayResult.Refused(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)");
-        }
-        var evaluation = webhook.Evaluate(request, trace: true);
-        row.FilterTraceJson = JsonSerializer.Serialize(TraceRedaction.Mask(HeaderRedaction.Redact(evaluation.FilterTrace!, webhook.Definition), webhook.Definition), EngineJson.Options);
-        row.MappingTraceJson = evaluation.MappingTrace is null ? null : JsonSerializer.Serialize(TraceRedaction.Mask(evaluation.MappingTrace, webhook.Definition), EngineJson.Options);
-        if (evaluation.Verdict == WebhookVerdict.FilteredOut)
-        {
-            return await StoreAsync(Stop(row, webhook, Verdict.FilteredOut(webhook.Definition), started), cancellationToken);
-        }
-        if (evaluation.Mapping.Event is not { } ev)
-        {
-            return await StoreAsync(Stop(row, webhook, Verdict.InvalidEvent(evaluation.Mapping.Errors), started), cancellationToken);
-        }
-        row.CustomerId = ev.Customer;
-        var registration = await registrar.RegisterAsync(accountId, ev, webhook.EventType, $"webhook:{live.Id}@v{live.Version}", row.Id, registered =>
-        {
-            if (registered is Registration.Registered r)
-            {
-                return [Done(row, 200, Outcomes.Processed, webhook.Success.Render(new ResponseValues(r.Event.Id, ev.Customer, row.Id)), started, r.Event.Id)];
-            }
-            if (registered is Registration.Rejected j)
-            {
-                return [Stop(row, webhook, Verdict.Rejected(j.Kind, j.Code, j.Message), started)];
-            }
-            return [];
-        }, cancellationToken);
-        return registration switch
-        {
-            Registration.Registered or Registration.Rejected => new ReplayResult.Replayed(row),
-            Registration.Conflict => new ReplayResult.Refused(409, "already_replayed", "this request was replayed at the same moment by someone else"),
-            _ => new ReplayResult.Refused(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again"),
-        };
+            Key = evaluation.Key,
+            Event = evaluation.Event,
+            Log = row,
+            Started = started,
+            // A key seen before means the sender's retry was answered already: the replay stores nothing.
+            Answer = written => written is Written.Seen ? null : Answers.To(written, webhook, row.Id, row.CustomerId, evaluation.Key, stop),
+        }), row);
     }
+
+    private static ReplayResult Result(WriteResult result, RequestLogRow row) => result switch
+    {
+        { Written: Written.Seen } => new ReplayResult.Refused(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)"),
+        { Answer: not null } => new ReplayResult.Replayed(row),
+        { Written: Written.Conflict } => new ReplayResult.Refused(409, "already_replayed", "this request was replayed at the same moment by someone else"),
+        _ => new ReplayResult.Refused(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again"),
+    };
 
     private static ReplayResult.Refused? Refusal(RequestLogRow original, LiveWebhook? live, Dictionary<string, string> headers) => (original, live) switch
     {
@@ -115,30 +103,6 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, EventRegis
             && headers.TryGetValue(condition.Attribute["headers.".Length..].ToLowerInvariant(), out var value) && value == HeaderRedaction.Redacted,
         _ => false,
     };
-
-    private async Task<ReplayResult> StoreAsync(RequestLogRow row, CancellationToken cancellationToken)
-    {
-        await logs.WriteAsync(row, cancellationToken);
-        return new ReplayResult.Replayed(row);
-    }
-
-    private static RequestLogRow Stop(RequestLogRow row, CompiledWebhook webhook, Verdict verdict, long started)
-    {
-        row.ErrorCode = verdict.Code ?? verdict.Outcome;
-        row.ErrorMessage = verdict.Message;
-        return Done(row, verdict.Status, verdict.Outcome,
-            webhook.Error.Render(new ResponseValues(RequestId: row.Id, Customer: row.CustomerId, ErrorCode: row.ErrorCode, ErrorMessage: verdict.Message)), started);
-    }
-
-    private static RequestLogRow Done(RequestLogRow row, int status, string outcome, string response, long started, string? eventId = null)
-    {
-        row.StatusCode = status;
-        row.Outcome = outcome;
-        row.ResponseBody = response;
-        row.EventId = eventId;
-        row.DurationMicros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-        return row;
-    }
 }
 
 /// <summary>What replaying a logged request came to: the new log row, or why there was none.</summary>

@@ -5,6 +5,7 @@ using Inlet.Data;
 using Inlet.Engine;
 using Inlet.Engine.Members;
 using Inlet.Hosting;
+using Inlet.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ internal static class SettingsApi
     }
 
     private static async Task<Results<Ok<AccountSettings>, ProblemHttpResult>> ReplaceAsync(
-        HttpRequest request, ClaimsPrincipal user, InletDb db, WriteGate gate, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, InletDb db, WriteGate gate, WebhookRegistry registry, CancellationToken cancellationToken)
     {
         using var body = await ParseAsync(request, cancellationToken);
         if (body is null)
@@ -43,10 +44,14 @@ internal static class SettingsApi
             return Problems.Invalid(errors, "invalid_settings", "The settings have faults");
         }
         var accountId = user.AccountId();
-        using var turn = await gate.EnterAsync(cancellationToken);
-        var account = await db.Accounts.SingleAsync(a => a.Id == accountId, cancellationToken);
-        account.SettingsJson = JsonSerializer.Serialize(settings, EngineJson.Options);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            var account = await db.Accounts.SingleAsync(a => a.Id == accountId, cancellationToken);
+            account.SettingsJson = JsonSerializer.Serialize(settings, EngineJson.Options);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        // Events read the settings from the compiled snapshot: the next one sees the new settings.
+        await registry.ReloadAfterChangeAsync(accountId);
         return TypedResults.Ok(settings);
     }
 

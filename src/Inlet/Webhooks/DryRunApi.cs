@@ -26,7 +26,7 @@ internal static class DryRunApi
     internal sealed record DefinitionTest(JsonElement Definition, TestRequest? Request);
 
     private static async Task<Results<Ok<DryRunResult>, ProblemHttpResult>> DefinitionAsync(
-        DefinitionTest test, ClaimsPrincipal user, DryRun dryRun, CancellationToken cancellationToken)
+        DefinitionTest test, ClaimsPrincipal user, DryRun dryRun)
     {
         var definition = DefinitionReader.Read(test.Definition, out var readError);
         if (definition is null)
@@ -34,7 +34,7 @@ internal static class DryRunApi
             return Problems.Invalid([readError!]);
         }
         var request = test.Request ?? new TestRequest(null, default, null);
-        return TypedResults.Ok(await dryRun.RunAsync(user.AccountId(), definition, request.Headers ?? [], Text(request.Body), cancellationToken));
+        return TypedResults.Ok(await dryRun.RunAsync(user.AccountId(), definition, request.Headers ?? [], Text(request.Body)));
     }
 
     private static async Task<Results<Ok<DryRunResult>, ProblemHttpResult>> StoredAsync(
@@ -58,7 +58,7 @@ internal static class DryRunApi
             headers = JsonSerializer.Deserialize<Dictionary<string, string>>(log.HeadersJson)!;
             body = log.Body ?? "";
         }
-        return TypedResults.Ok(await dryRun.RunAsync(accountId, stored.Read(row), headers, body, cancellationToken));
+        return TypedResults.Ok(await dryRun.RunAsync(accountId, stored.Read(row), headers, body));
     }
 
     private static string Text(JsonElement body) => body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();

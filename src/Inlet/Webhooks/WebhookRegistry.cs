@@ -4,6 +4,7 @@ using System.Text.Json;
 using Inlet.Data;
 using Inlet.Engine;
 using Inlet.Engine.Events;
+using Inlet.Engine.Members;
 using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,9 @@ using Microsoft.Extensions.Options;
 namespace Inlet.Webhooks;
 
 /// <summary>
-/// Every account's webhooks, compiled, in one immutable snapshot that is swapped whole when a webhook or an event type
-/// changes. The request path reads it with no lock and no database. A webhook that no longer compiles keeps its last
-/// good version (yarp does the same for routes).
+/// Every account's webhooks, compiled, with its event catalog and settings, in one immutable snapshot that is swapped whole
+/// when a webhook, an event type or the settings change. The request path reads it with no lock and no database. A webhook
+/// that no longer compiles keeps its last good version (yarp does the same for routes).
 /// </summary>
 internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, StoredDefinitions stored, IOptions<IngestionOptions> options, ILogger<WebhookRegistry> logger)
     : IDisposable
@@ -65,6 +66,10 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
     public EventCatalog Catalog(string accountId) =>
         _snapshot.Accounts.TryGetValue(accountId, out var account) ? account.Catalog : EventCatalog.BuiltIn;
 
+    /// <summary>The account's settings (spec §6), as the next event reads them.</summary>
+    public AccountSettings Settings(string accountId) =>
+        _snapshot.Accounts.TryGetValue(accountId, out var account) ? account.Settings : AccountSettings.Default;
+
     public async Task ReloadAllAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -100,18 +105,20 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<InletDb>();
-            if (!await db.Accounts.AnyAsync(a => a.Id == accountId, cancellationToken))
+            var settingsJson = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.SettingsJson).SingleOrDefaultAsync(cancellationToken);
+            if (settingsJson is null)
             {
                 _snapshot = new Snapshot(_snapshot.Accounts.Remove(accountId));
                 return;
             }
+            var settings = JsonSerializer.Deserialize<AccountSettings>(settingsJson, EngineJson.Options)!;
             var types = await db.EventTypes.AsNoTracking().Where(t => t.AccountId == accountId).ToListAsync(cancellationToken);
             var catalog = EventCatalog.WithCustom(types.Select(t => CustomEventTypes.ToEventType(
                 JsonSerializer.Deserialize<CustomEventTypeDefinition>(t.DefinitionJson, EngineJson.Options)!)));
             var rows = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId).ToListAsync(cancellationToken);
             _snapshot.Accounts.TryGetValue(accountId, out var previous);
             var webhooks = rows.Select(row => Compile(row, catalog, previous)).ToImmutableArray();
-            _snapshot = new Snapshot(_snapshot.Accounts.SetItem(accountId, new AccountWebhooks(catalog, webhooks)));
+            _snapshot = new Snapshot(_snapshot.Accounts.SetItem(accountId, new AccountWebhooks(catalog, settings, webhooks)));
         }
         finally
         {
@@ -149,7 +156,7 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
         public static Snapshot Empty { get; } = new(ImmutableDictionary<string, AccountWebhooks>.Empty);
     }
 
-    private sealed record AccountWebhooks(EventCatalog Catalog, ImmutableArray<LiveWebhook> Webhooks)
+    private sealed record AccountWebhooks(EventCatalog Catalog, AccountSettings Settings, ImmutableArray<LiveWebhook> Webhooks)
     {
         public FrozenDictionary<string, ImmutableArray<LiveWebhook>> ByEndpoint { get; } =
             Webhooks.GroupBy(w => w.Endpoint, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);

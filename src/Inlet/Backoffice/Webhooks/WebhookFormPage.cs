@@ -79,7 +79,7 @@ public abstract class WebhookFormPage : BackofficePage
                 headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
             }
         }
-        TestResult = await Get<DryRun>().RunAsync(AccountId, definition, headers, Test.Payload ?? "", Aborted);
+        TestResult = await Get<DryRun>().RunAsync(AccountId, definition, headers, Test.Payload ?? "");
         if (TestResult.Outcome == "invalid_definition")
         {
             Errors = FormErrors.From(TestResult.Errors, paths, Form);

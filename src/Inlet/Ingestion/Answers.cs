@@ -1,0 +1,38 @@
+using Inlet.Engine.Responses;
+using Inlet.Engine.Webhooks;
+using Inlet.Writer;
+
+namespace Inlet.Ingestion;
+
+/// <summary>What the pipeline answers: status, JSON body, outcome, and the headers that go with them.</summary>
+internal sealed record Answer(int Status, string Body, string Outcome, string? ErrorCode = null, string? ErrorMessage = null, string? EventId = null)
+{
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+}
+
+/// <summary>
+/// How a webhook answers (spec §2.2): the success response for a registered event, the error response for every stop, the
+/// remembered answer for an idempotency key seen before. Live requests and replays answer alike through here.
+/// </summary>
+internal static class Answers
+{
+    /// <summary>The answer to what the writer decided; <paramref name="stop"/> is the answer already decided for a unit with no event.</summary>
+    public static Answer To(Written written, CompiledWebhook webhook, string requestId, string? customer, IdempotencyKey? key, Answer? stop) => written switch
+    {
+        Written.Registered r => new Answer(200, webhook.Success.Render(new ResponseValues(r.Event.Id, customer, requestId)), Outcomes.Processed, EventId: r.Event.Id),
+        Written.Rejected r => Error(webhook, requestId, customer, Verdict.Rejected(r.Kind, r.Code, r.Message)),
+        Written.Seen seen when seen.Key.BodyHash == key?.BodyHash =>
+            new Answer(seen.Key.StatusCode, seen.Key.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] },
+        Written.Seen => Error(webhook, requestId, customer, new Verdict(409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body")),
+        _ => stop ?? throw new InvalidOperationException($"a unit with no event has its answer decided before the writer ({written})"),
+    };
+
+    /// <summary>The webhook's error response (or the default one where no webhook was resolved).</summary>
+    public static Answer Error(CompiledWebhook? webhook, string requestId, string? customer, Verdict verdict)
+    {
+        var template = webhook?.Error ?? ResponseTemplate.DefaultError;
+        var code = verdict.Code ?? verdict.Outcome;
+        var body = template.Render(new ResponseValues(RequestId: requestId, Customer: customer, ErrorCode: code, ErrorMessage: verdict.Message));
+        return new Answer(verdict.Status, body, verdict.Outcome, code, verdict.Message);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inlet.Engine.Members;
+using Inlet.Events;
+using Inlet.Hosting;
+using Inlet.Ingestion;
+using Inlet.Logs;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// One unit of a batch, in arrival order: its idempotency key first, then its event's effects (the engine's pure functions)
+/// over the batch's state, then its caller's answer; its rows go in a savepoint of their own, and only once they are
+/// written does the batch's state take them in.
+/// </summary>
+internal static class Batch
+{
+    public static async Task<WriteResult> ApplyAsync(IWriteBatch batch, WriteUnit unit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (written, rows) = Decide(batch.State, unit, now);
+        var answer = unit.Answer?.Invoke(written);
+        if (!unit.Store || (unit.Answer is not null && answer is null))
+        {
+            return new WriteResult(written, answer);
+        }
+        rows = WithAnswer(rows, unit, answer);
+        if (!rows.IsEmpty && !await batch.TryWriteAsync(rows, cancellationToken))
+        {
+            return new WriteResult(new Written.Conflict(), null);
+        }
+        batch.State.Apply(rows);
+        return new WriteResult(written, answer);
+    }
+
+    private static (Written, UnitRows) Decide(BatchState state, WriteUnit unit, DateTimeOffset now)
+    {
+        var rows = new UnitRows(unit.AccountId, now);
+        if (unit.Key is { } key && state.Keys.TryGetValue((key.WebhookId, key.Value), out var seen))
+        {
+            return (new Written.Seen(seen), rows);
+        }
+        if (unit.Event is not { Event: var ev, Type: var type } pending)
+        {
+            return (new Written.Logged(), rows);
+        }
+        var before = state.Member(unit.AccountId, ev.Customer);
+        var transaction = state.Transaction(unit.AccountId, BatchState.TransactionId(ev.Data));
+        var once = type.Once && state.Occurred.Contains((unit.AccountId, ev.Customer, type.Name));
+        var result = EventEffects.Apply(ev, type, new EffectContext(before, transaction, once), pending.Settings);
+        if (result is EffectResult.Rejected rejected)
+        {
+            return (new Written.Rejected(rejected.Code, rejected.Kind, rejected.Message, before), rows);
+        }
+        var applied = (EffectResult.Applied)result;
+        var row = new EventRow
+        {
+            Id = Ids.New("evt"),
+            AccountId = unit.AccountId,
+            CustomerId = ev.Customer,
+            Action = ev.Action,
+            DataJson = ev.Data.ToJsonString(),
+            PointsDelta = applied.PointsDelta,
+            OccurredAt = OccurredAt(ev.Data) ?? now,
+            ProcessedAt = now,
+            Source = pending.Source,
+            RequestLogId = unit.Log?.Id,
+            ScoreAfter = applied.Member.Score,
+            SpentAfter = applied.Member.Spent,
+            PendingAfter = applied.Member.Pending,
+        };
+        return (new Written.Registered(row, before, applied.Member), rows with
+        {
+            Event = row,
+            Member = applied.Member,
+            Transaction = applied.Transaction,
+            ChangedItems = applied.Transaction is { } after ? [.. after.Items.Where(item => transaction?.Items.Contains(item) != true)] : [],
+        });
+    }
+
+    /// <summary>The log row with its answer, and the key that remembers a final answer (processed or rejected; others are worth retrying).</summary>
+    private static UnitRows WithAnswer(UnitRows rows, WriteUnit unit, Answer? answer)
+    {
+        if (answer is null)
+        {
+            return rows;
+        }
+        if (unit.Log is { } log)
+        {
+            log.StatusCode = answer.Status;
+            log.Outcome = answer.Outcome;
+            log.ErrorCode = answer.ErrorCode;
+            log.ErrorMessage = answer.ErrorMessage;
+            log.ResponseBody = answer.Body;
+            log.EventId = answer.EventId;
+            log.DurationMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(unit.Started).TotalMicroseconds;
+            rows = rows with { Log = log };
+        }
+        if (unit.Key is { } key && answer.Outcome is Outcomes.Processed or Outcomes.Rejected)
+        {
+            rows = rows with
+            {
+                Key = new IdempotencyRow
+                {
+                    WebhookId = key.WebhookId, Key = key.Value, BodyHash = key.BodyHash, StatusCode = answer.Status, ResponseBody = answer.Body,
+                    RequestLogId = unit.Log?.Id, CreatedAt = rows.Now,
+                },
+            };
+        }
+        return rows;
+    }
+
+    private static DateTimeOffset? OccurredAt(JsonObject data) =>
+        data["effective_timestamp"] is { } at ? DateTimeOffset.Parse(at.GetValue<string>(), CultureInfo.InvariantCulture) : null;
+}

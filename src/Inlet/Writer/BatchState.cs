@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Inlet.Engine.Members;
+using Inlet.Logs;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// What a batch's units read — members, transactions with their lines, once-checks, idempotency keys — loaded once for the
+/// whole batch, then kept up to date by the batch itself as each unit's rows are written, so two units for one member see
+/// each other's effects, in order.
+/// </summary>
+internal sealed class BatchState
+{
+    public Dictionary<(string Account, string Id), MemberState> Members { get; } = [];
+
+    public Dictionary<(string Account, string Id), TransactionState> Transactions { get; } = [];
+
+    /// <summary>(account, member, action) of the once-only custom events that already occurred.</summary>
+    public HashSet<(string Account, string Member, string Action)> Occurred { get; } = [];
+
+    public Dictionary<(string WebhookId, string Key), IdempotencyRow> Keys { get; } = [];
+
+    public MemberState? Member(string account, string id) => Members.GetValueOrDefault((account, id));
+
+    public TransactionState? Transaction(string account, string? id) => id is null ? null : Transactions.GetValueOrDefault((account, id));
+
+    /// <summary>After a unit's rows are written: what later units of the batch must see.</summary>
+    public void Apply(UnitRows rows)
+    {
+        if (rows.Member is { } member)
+        {
+            Members[(rows.AccountId, member.Id)] = member;
+        }
+        if (rows.Transaction is { } transaction)
+        {
+            Transactions[(rows.AccountId, transaction.Id)] = transaction;
+        }
+        if (rows.Event is { } ev)
+        {
+            Occurred.Add((rows.AccountId, ev.CustomerId, ev.Action));
+        }
+        if (rows.Key is { } key)
+        {
+            Keys[(key.WebhookId, key.Key)] = key;
+        }
+    }
+
+    /// <summary>The transaction an event names; open types (opt_in, profile) keep undeclared attributes as sent, so it may be any JSON.</summary>
+    public static string? TransactionId(JsonObject data) =>
+        data["transaction_id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}
+
+/// <summary>The keys of what a batch's units read, collected before the batch reads them in one go per kind.</summary>
+internal sealed class BatchKeys
+{
+    public HashSet<(string Account, string Id)> Members { get; } = [];
+
+    public HashSet<(string Account, string Id)> Transactions { get; } = [];
+
+    public HashSet<(string Account, string Member, string Action)> Once { get; } = [];
+
+    public HashSet<(string WebhookId, string Key)> Keys { get; } = [];
+
+    public static BatchKeys Of(IEnumerable<WriteUnit> units)
+    {
+        var keys = new BatchKeys();
+        foreach (var unit in units)
+        {
+            if (unit.Key is { } key)
+            {
+                keys.Keys.Add((key.WebhookId, key.Value));
+            }
+            if (unit.Event is not { Event: var ev, Type: var type })
+            {
+                continue;
+            }
+            keys.Members.Add((unit.AccountId, ev.Customer));
+            if (BatchState.TransactionId(ev.Data) is { } transaction)
+            {
+                keys.Transactions.Add((unit.AccountId, transaction));
+            }
+            if (type.Once)
+            {
+                keys.Once.Add((unit.AccountId, ev.Customer, type.Name));
+            }
+        }
+        return keys;
+    }
+}

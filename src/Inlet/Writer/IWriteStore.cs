@@ -1,0 +1,45 @@
+using Inlet.Engine.Members;
+using Inlet.Events;
+using Inlet.Logs;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// The store as the writer sees it: one transaction per batch, its reads done once for the batch, each unit's rows
+/// written in a savepoint of their own. SQLite implements it now; PostgreSQL is the second implementation.
+/// </summary>
+internal interface IWriteStore
+{
+    /// <summary>Begins the batch's transaction and reads what its units need.</summary>
+    Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken);
+}
+
+/// <summary>One batch's open transaction. Disposing it without <see cref="CommitAsync"/> rolls everything back.</summary>
+internal interface IWriteBatch : IAsyncDisposable
+{
+    BatchState State { get; }
+
+    /// <summary>
+    /// Writes one unit's rows inside its own savepoint. False when a constraint refused them (a key stored concurrently):
+    /// the unit's rows are rolled back, the batch's others stay. Any other failure throws, and fails the whole batch.
+    /// </summary>
+    Task<bool> TryWriteAsync(UnitRows rows, CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The rows one unit writes: its log row, and when it registered an event, the event, the member as it is now, the
+/// transaction and the lines that changed; and the idempotency key that remembers its answer.
+/// </summary>
+internal sealed record UnitRows(string AccountId, DateTimeOffset Now)
+{
+    public RequestLogRow? Log { get; init; }
+    public EventRow? Event { get; init; }
+    public MemberState? Member { get; init; }
+    public TransactionState? Transaction { get; init; }
+    public IReadOnlyList<LineItem> ChangedItems { get; init; } = [];
+    public IdempotencyRow? Key { get; init; }
+
+    public bool IsEmpty => Log is null && Event is null && Key is null;
+}

@@ -1,0 +1,83 @@
+using Inlet.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// The writer's store on SQLite (WAL, synchronous=FULL: a commit is on disk when it returns). One connection, opened on the
+/// first batch and kept; after a failed batch it is closed, so the next batch starts on a fresh one.
+/// </summary>
+internal sealed class SqliteWriteStore(IOptions<StoreOptions> options) : IWriteStore, IDisposable
+{
+    private SqliteStatements? _statements;
+
+    public Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _statements ??= new SqliteStatements(options.Value.ConnectionString);
+            var batch = new SqliteBatch(this, _statements, _statements.Begin());
+            _statements.Read(keys, batch.State);
+            return Task.FromResult<IWriteBatch>(batch);
+        }
+        catch
+        {
+            Close();
+            throw;
+        }
+    }
+
+    public void Dispose() => Close();
+
+    private void Close()
+    {
+        _statements?.Dispose();
+        _statements = null;
+    }
+
+    private sealed class SqliteBatch(SqliteWriteStore store, SqliteStatements statements, SqliteTransaction transaction) : IWriteBatch
+    {
+        private bool _committed;
+
+        public BatchState State { get; } = new();
+
+        public Task<bool> TryWriteAsync(UnitRows rows, CancellationToken cancellationToken)
+        {
+            statements.Savepoint();
+            try
+            {
+                statements.Write(rows);
+                statements.Release();
+                return Task.FromResult(true);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            {
+                // SQLITE_CONSTRAINT: this unit's rows go, the batch's others stay.
+                statements.RollbackToSavepoint();
+                return Task.FromResult(false);
+            }
+        }
+
+        public Task CommitAsync(CancellationToken cancellationToken)
+        {
+            transaction.Commit();
+            _committed = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (_committed)
+            {
+                transaction.Dispose();
+            }
+            else
+            {
+                // Closing the connection rolls the transaction back, whatever state the failure left it in.
+                store.Close();
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Inlet.Engine.Events;
+using Inlet.Engine.Members;
+using Inlet.Events;
+using Inlet.Ingestion;
+using Inlet.Logs;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// What a request hands the writer: the idempotency key to honour first, the event to register (or none), and the log row to
+/// store with its answer. The writer decides, in arrival order within its batch, what the unit came to.
+/// </summary>
+internal sealed class WriteUnit(string accountId)
+{
+    private readonly TaskCompletionSource<WriteResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string AccountId { get; } = accountId;
+
+    public IdempotencyKey? Key { get; init; }
+
+    public NewEvent? Event { get; init; }
+
+    /// <summary>The request's log row, answer fields still empty; none for the Events API.</summary>
+    public RequestLogRow? Log { get; init; }
+
+    /// <summary>
+    /// The caller's answer to what the writer decided. It runs on the writer, so the answer is stored with the log row and
+    /// the idempotency key in the same transaction; null stores nothing for this unit.
+    /// </summary>
+    public Func<Written, Answer?>? Answer { get; init; }
+
+    /// <summary>False for a dry run: the unit is decided against the store as it is, and nothing is written.</summary>
+    public bool Store { get; init; } = true;
+
+    /// <summary>When the request began, for the log row's processing time.</summary>
+    public long Started { get; init; } = Stopwatch.GetTimestamp();
+
+    public Task<WriteResult> Completion => _completion.Task;
+
+    public void Complete(WriteResult result) => _completion.TrySetResult(result);
+}
+
+/// <summary>An event to register: the mapped event, its type, and the account settings its effects read (from the snapshot).</summary>
+internal sealed record NewEvent(MappedEvent Event, EventType Type, AccountSettings Settings, string Source);
+
+/// <summary>What a unit came to, and the answer its caller gave to it (stored with the log row).</summary>
+internal sealed record WriteResult(Written Written, Answer? Answer);
+
+/// <summary>What the writer decided for one unit.</summary>
+internal abstract record Written
+{
+    private Written()
+    {
+    }
+
+    /// <summary>The event was registered (for a dry run: would be), taking the member from <see cref="Before"/> to <see cref="After"/>.</summary>
+    public sealed record Registered(EventRow Event, MemberState? Before, MemberState After) : Written;
+
+    /// <summary>A business rule refused the event (spec §6); nothing of it was stored.</summary>
+    public sealed record Rejected(string Code, RejectionKind Kind, string Message, MemberState? Before) : Written;
+
+    /// <summary>The unit's idempotency key was stored before, with this answer.</summary>
+    public sealed record Seen(IdempotencyRow Key) : Written;
+
+    /// <summary>Nothing to register: the answer was decided before the writer (a stop, a filtered-out or invalid request).</summary>
+    public sealed record Logged : Written;
+
+    /// <summary>A constraint of the store refused the unit's rows (a concurrent duplicate): nothing of it was stored.</summary>
+    public sealed record Conflict : Written;
+
+    /// <summary>The batch could not be committed, or the queue was full: nothing of the unit was stored; the sender should retry.</summary>
+    public sealed record Unavailable : Written;
+}

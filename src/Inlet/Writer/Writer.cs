@@ -1,0 +1,103 @@
+using System.Threading.Channels;
+using Inlet.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// The node's one writer (group commit). Requests hand it units through a bounded queue and await them; its loop takes
+/// what is waiting (no fixed delay: a lone unit is written at once, a burst forms big batches), writes the batch in one
+/// transaction in arrival order, commits once, and only then completes every unit, so a 2xx still means durably stored.
+/// A full queue answers at once that the store is unavailable: memory stays bounded under any burst.
+/// </summary>
+internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProvider clock, IOptions<WriterOptions> options, ILogger<Writer> logger)
+    : BackgroundService
+{
+    private readonly Channel<WriteUnit> _queue = Channel.CreateBounded<WriteUnit>(
+        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private long _refusedSinceLastLog;
+    private long _lastRefusalLog;
+
+    /// <summary>Units waiting for the next batch.</summary>
+    public int Waiting => _queue.Reader.Count;
+
+    public Task<WriteResult> WriteAsync(WriteUnit unit)
+    {
+        if (_queue.Writer.TryWrite(unit))
+        {
+            return unit.Completion;
+        }
+        Refused();
+        return Task.FromResult(new WriteResult(new Written.Unavailable(), null));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Units already queued are still written; later ones are refused.
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var units = new List<WriteUnit>(options.Value.BatchSize);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            WriteResult[] results;
+            // Management writes (settings, webhooks, pruning) take their turn between batches, not in the middle of one.
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                while (units.Count < options.Value.BatchSize && _queue.Reader.TryRead(out var unit))
+                {
+                    units.Add(unit);
+                }
+                results = await RunAsync(units);
+            }
+            for (var i = 0; i < units.Count; i++)
+            {
+                units[i].Complete(results[i]);
+            }
+            units.Clear();
+        }
+    }
+
+    private async Task<WriteResult[]> RunAsync(List<WriteUnit> units)
+    {
+        var results = new WriteResult[units.Count];
+        try
+        {
+            await using var batch = await store.BeginAsync(BatchKeys.Of(units), CancellationToken.None);
+            for (var i = 0; i < units.Count; i++)
+            {
+                results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);
+            }
+            await batch.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Whatever failed, nothing of the batch is stored: every unit answers that the store is unavailable, and the loop goes on.
+            LogBatchFailed(e, units.Count);
+            Array.Fill(results, new WriteResult(new Written.Unavailable(), null));
+        }
+        return results;
+    }
+
+    /// <summary>A full queue is logged at most once a second, with how many units it refused, so an overload does not flood the log.</summary>
+    private void Refused()
+    {
+        Interlocked.Increment(ref _refusedSinceLastLog);
+        var now = clock.GetTimestamp();
+        var last = Interlocked.Read(ref _lastRefusalLog);
+        if (clock.GetElapsedTime(last, now) >= TimeSpan.FromSeconds(1) && Interlocked.CompareExchange(ref _lastRefusalLog, now, last) == last)
+        {
+            LogQueueFull(Interlocked.Exchange(ref _refusedSinceLastLog, 0), options.Value.QueueCapacity);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Units} units could not be written; each answered 503 and nothing of them was stored")]
+    private partial void LogBatchFailed(Exception exception, int units);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The write queue is full ({Capacity} units): {Refused} requests answered 503 unavailable")]
+    private partial void LogQueueFull(long refused, int capacity);
+}

@@ -1,0 +1,15 @@
+using Inlet.Hosting;
+
+namespace Inlet.Writer;
+
+internal static class WriterSetup
+{
+    public static IServiceCollection AddWriter(this IServiceCollection services)
+    {
+        services.AddOptions<WriterOptions>().BindConfiguration(WriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IWriteStore, SqliteWriteStore>();
+        services.AddSingleton<Writer>();
+        services.AddHostedService(provider => provider.GetRequiredService<Writer>());
+        return services;
+    }
+}
