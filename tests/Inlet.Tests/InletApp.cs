@@ -20,12 +20,19 @@ public class InletApp : WebApplicationFactory<Program>
     /// <summary>Extra connection string settings, for tests that need a store that gives up sooner.</summary>
     protected virtual string ConnectionOptions => "";
 
+    /// <summary>Settings of this Inlet beyond the defaults, as a user would put them in its configuration.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Inlet:Store:ConnectionString", $"Data Source={DatabasePath};{ConnectionOptions}");
         builder.UseSetting("Inlet:Bootstrap:ApiKey", ApiKey);
         builder.UseSetting("Inlet:Bootstrap:AdminPassword", AdminPassword);
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client of the REST API, authenticated with the demo account's key (or another one).</summary>

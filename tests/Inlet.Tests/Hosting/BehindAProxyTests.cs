@@ -1,15 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace Inlet.Tests.Hosting;
 
 /// <summary>Inlet behind a TLS-terminating load balancer, with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.</summary>
 public sealed class ProxiedApp : InletApp
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("ForwardedHeaders_Enabled", "true");
-    }
+    protected override IEnumerable<(string Key, string Value)> Settings => [("ForwardedHeaders_Enabled", "true")];
 }
 
 public sealed class BehindAProxyTests(ProxiedApp app) : IClassFixture<ProxiedApp>
