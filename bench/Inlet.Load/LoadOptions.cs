@@ -23,7 +23,7 @@ internal sealed record LoadOptions(string InletDll, string BaselineDll, int Roun
         return new LoadOptions(
             Path.GetFullPath(Value("--inlet", "bench/out/inlet/Inlet.dll")),
             Path.GetFullPath(Value("--baseline", "bench/out/baseline/Baseline.dll")),
-            Number("--rounds", 3), Number("--seconds", 10), Number("--warmup", 3), Number("--members", 10_000), loads);
+            Number("--rounds", 3), Number("--seconds", 10), Number("--warmup", 5), Number("--members", 10_000), loads);
     }
 }
 

@@ -48,8 +48,9 @@ internal sealed class SqliteStatements : IDisposable
         _connection.Open();
         using (var pragmas = _connection.CreateCommand())
         {
-            // Savepoint journals in memory, and a page cache that holds the hot index pages (the default is 2 MiB).
-            pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
+            // Savepoint journals stay in memory; the page cache holds the hot index pages (the default is 2 MiB); the WAL is
+            // copied into the database every 10,000 pages instead of 1,000, so a page written by many batches is copied once.
+            pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000;";
             pragmas.ExecuteNonQuery();
         }
         _readMembers = Prepare("""

@@ -155,8 +155,6 @@ namespace Inlet.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "CustomerId", "Action");
-
                     b.HasIndex("AccountId", "CustomerId", "Id");
 
                     b.ToTable("Events");
