@@ -69,6 +69,11 @@ internal static class StoreSetup
 
         private static void Apply(DbConnection connection)
         {
+            // EF Core looks for the file on a read-only connection, where turning a database not yet in WAL mode to WAL would fail.
+            if (new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
+            {
+                return;
+            }
             using var command = connection.CreateCommand();
             command.CommandText = SqlitePragmas;
             command.ExecuteNonQuery();
