@@ -42,15 +42,15 @@ internal sealed class SqliteStatements : IDisposable
     private readonly SqliteCommand _insertLog, _insertEvent, _upsertMember, _upsertTransaction, _upsertItem, _insertKey;
     private readonly SqliteCommand _savepoint, _release, _rollbackTo;
 
-    public SqliteStatements(string connectionString)
+    public SqliteStatements(string connectionString, SqliteCheckpoints checkpoints)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
+        checkpoints.Attach(_connection);
         using (var pragmas = _connection.CreateCommand())
         {
-            // Savepoint journals stay in memory; the page cache holds the hot index pages (the default is 2 MiB); the WAL is
-            // copied into the database every 10,000 pages instead of 1,000, so a page written by many batches is copied once.
-            pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000;";
+            // Savepoint journals stay in memory; the page cache holds the hot index pages (the default is 2 MiB).
+            pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
             pragmas.ExecuteNonQuery();
         }
         _readMembers = Prepare("""

@@ -8,15 +8,16 @@ namespace Inlet.Writer;
 /// The writer's store on SQLite (WAL, synchronous=FULL: a commit is on disk when it returns). One connection, opened on the
 /// first batch and kept; after a failed batch it is closed, so the next batch starts on a fresh one.
 /// </summary>
-internal sealed class SqliteWriteStore(IOptions<StoreOptions> options) : IWriteStore, IDisposable
+internal sealed class SqliteWriteStore(IOptions<StoreOptions> options, ILogger<SqliteCheckpoints> logger) : IWriteStore, IDisposable
 {
+    private readonly SqliteCheckpoints _checkpoints = new(options.Value.ConnectionString, logger);
     private SqliteStatements? _statements;
 
     public Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken)
     {
         try
         {
-            _statements ??= new SqliteStatements(options.Value.ConnectionString);
+            _statements ??= new SqliteStatements(options.Value.ConnectionString, _checkpoints);
             var batch = new SqliteBatch(this, _statements, _statements.Begin());
             _statements.Read(keys, batch.State);
             return Task.FromResult<IWriteBatch>(batch);
@@ -28,7 +29,11 @@ internal sealed class SqliteWriteStore(IOptions<StoreOptions> options) : IWriteS
         }
     }
 
-    public void Dispose() => Close();
+    public void Dispose()
+    {
+        Close();
+        _checkpoints.Dispose();
+    }
 
     private void Close()
     {
