@@ -7,6 +7,7 @@ using Inlet.Ingestion;
 using Inlet.Webhooks;
 using Inlet.Writer;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Events;
 
@@ -26,7 +27,7 @@ internal static class EventsApi
     internal sealed record EventRequest(string? Customer, string? Action, JsonElement Data);
 
     private static async Task<Results<Created<EventView>, ProblemHttpResult>> RegisterAsync(
-        EventRequest request, ClaimsPrincipal user, WebhookRegistry registry, Writer.Writer writer)
+        EventRequest request, ClaimsPrincipal user, WebhookRegistry registry, Writer.Writer writer, HttpResponse response, IOptions<IngestionOptions> options)
     {
         var accountId = user.AccountId();
         if (registry.Catalog(accountId).Find(request.Action) is not { } type)
@@ -44,7 +45,7 @@ internal static class EventsApi
         {
             Written.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),
             Written.Rejected r => Problems.Status(Verdict.StatusOf(r.Kind), r.Code, r.Message),
-            _ => Problems.Status(503, "unavailable", "the store is unavailable: nothing was stored, retry later"),
+            _ => Problems.Unavailable(response, options.Value.RetryAfterSeconds, "the store is unavailable: nothing was stored, retry later"),
         };
     }
 }

@@ -19,5 +19,12 @@ internal static class Problems
     public static ProblemHttpResult Status(int status, string code, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    /// <summary>503 <c>unavailable</c>: nothing was stored; <c>Retry-After</c> says when to try again.</summary>
+    public static ProblemHttpResult Unavailable(HttpResponse response, int retryAfterSeconds, string detail)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Status(StatusCodes.Status503ServiceUnavailable, "unavailable", detail);
+    }
+
     public static ProblemHttpResult NotFound(string what) => Status(StatusCodes.Status404NotFound, "not_found", $"{what} does not exist in this account");
 }

@@ -21,7 +21,7 @@ internal sealed class IngestionPipeline(
         var call = new Call(http, accountId, Ids.New("req"), clock.GetUtcNow());
         // Once the body is in, a sender that hangs up still gets its request logged and its event kept or not, never half of it.
         var answer = await RunAsync(call, endpoint);
-        await WriteAsync(http, call, answer);
+        await WriteResponseAsync(http, call, answer);
     }
 
     private async Task<Answer> RunAsync(Call call, string endpoint)
@@ -131,7 +131,7 @@ internal sealed class IngestionPipeline(
         return view;
     }
 
-    private static async Task WriteAsync(HttpContext http, Call call, Answer answer)
+    private static async Task WriteResponseAsync(HttpContext http, Call call, Answer answer)
     {
         http.Response.StatusCode = answer.Status;
         http.Response.ContentType = "application/json";

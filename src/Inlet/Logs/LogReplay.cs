@@ -65,6 +65,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
             Event = evaluation.Event,
             Log = row,
             Started = started,
+            RemembersRejections = false,
             // A key seen before means the sender's retry was answered already: the replay stores nothing.
             Answer = written => written is Written.Seen ? null : Answers.To(written, webhook, row.Id, row.CustomerId, evaluation.Key, stop),
         }), row);

@@ -4,6 +4,7 @@ using Inlet.Data;
 using Inlet.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Logs;
 
@@ -52,10 +53,11 @@ internal static class LogsApi
     }
 
     private static async Task<Results<Created<LogDetail>, ProblemHttpResult>> ReplayAsync(
-        string id, ClaimsPrincipal user, LogReplay replay, CancellationToken cancellationToken) =>
+        string id, ClaimsPrincipal user, LogReplay replay, HttpResponse response, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
         await replay.ReplayAsync(user.AccountId(), id, cancellationToken) switch
         {
             ReplayResult.Replayed r => TypedResults.Created($"/api/v1/logs/{r.Log.Id}", LogDetail.From(r.Log)),
+            ReplayResult.Refused { Status: StatusCodes.Status503ServiceUnavailable } r => Problems.Unavailable(response, options.Value.RetryAfterSeconds, r.Message),
             ReplayResult.Refused r => Problems.Status(r.Status, r.Code, r.Message),
             _ => Problems.NotFound($"request log {id}"),
         };

@@ -17,8 +17,19 @@ internal static class Batch
 {
     public static async Task<WriteResult> ApplyAsync(IWriteBatch batch, WriteUnit unit, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (written, rows) = Decide(batch.State, unit, now);
-        var answer = unit.Answer?.Invoke(written);
+        Written written;
+        UnitRows rows;
+        Answer? answer;
+        try
+        {
+            (written, rows) = Decide(batch.State, unit, now);
+            answer = unit.Answer?.Invoke(written);
+        }
+        catch (Exception e)
+        {
+            // Nothing is written yet: a unit that cannot be decided fails alone, not its whole batch.
+            return new WriteResult(new Written.Faulted(e), null);
+        }
         if (!unit.Store || (unit.Answer is not null && answer is null))
         {
             return new WriteResult(written, answer);
@@ -72,10 +83,19 @@ internal static class Batch
         {
             Event = row,
             Member = applied.Member,
+            NewMember = before is null,
             Transaction = applied.Transaction,
-            ChangedItems = applied.Transaction is { } after ? [.. after.Items.Where(item => transaction?.Items.Contains(item) != true)] : [],
+            NewTransaction = transaction is null,
+            Lines = applied.Transaction is { } after ? Lines(transaction, after) : [],
         });
     }
+
+    /// <summary>The lines added or changed; one per product, as the store keys them.</summary>
+    private static List<(LineItem, bool)> Lines(TransactionState? before, TransactionState after) =>
+        [.. after.Items.GroupBy(line => line.ProductId).Select(product => product.Last())
+            .Select(line => (Line: line, Before: before?.Items.LastOrDefault(old => old.ProductId == line.ProductId)))
+            .Where(change => change.Before != change.Line)
+            .Select(change => (change.Line, change.Before is null))];
 
     /// <summary>The log row with its answer, and the key that remembers a final answer (processed or rejected; others are worth retrying).</summary>
     private static UnitRows WithAnswer(UnitRows rows, WriteUnit unit, Answer? answer)
@@ -95,7 +115,7 @@ internal static class Batch
             log.DurationMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(unit.Started).TotalMicroseconds;
             rows = rows with { Log = log };
         }
-        if (unit.Key is { } key && answer.Outcome is Outcomes.Processed or Outcomes.Rejected)
+        if (unit.Key is { } key && (answer.Outcome == Outcomes.Processed || (answer.Outcome == Outcomes.Rejected && unit.RemembersRejections)))
         {
             rows = rows with
             {

@@ -30,15 +30,18 @@ internal interface IWriteBatch : IAsyncDisposable
 
 /// <summary>
 /// The rows one unit writes: its log row, and when it registered an event, the event, the member as it is now, the
-/// transaction and the lines that changed; and the idempotency key that remembers its answer.
+/// transaction and the lines it added or changed; and the idempotency key that remembers its answer. What is new is
+/// inserted, never upserted, so the store's primary keys still refuse a member, a purchase or a line stored meanwhile.
 /// </summary>
 internal sealed record UnitRows(string AccountId, DateTimeOffset Now)
 {
     public RequestLogRow? Log { get; init; }
     public EventRow? Event { get; init; }
     public MemberState? Member { get; init; }
+    public bool NewMember { get; init; }
     public TransactionState? Transaction { get; init; }
-    public IReadOnlyList<LineItem> ChangedItems { get; init; } = [];
+    public bool NewTransaction { get; init; }
+    public IReadOnlyList<(LineItem Line, bool New)> Lines { get; init; } = [];
     public IdempotencyRow? Key { get; init; }
 
     public bool IsEmpty => Log is null && Event is null && Key is null;

@@ -103,7 +103,7 @@ internal sealed partial class SqliteCheckpoints : IDisposable
 
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         connection.Open();
         return connection;
     }

@@ -26,11 +26,12 @@ internal sealed class SqliteStatements : IDisposable
         "ScoreAfter", "SpentAfter", "PendingAfter",
     ];
 
+    // Each starts with its key columns, and CreatedAt (or CustomerId) comes last: an update sets the columns between.
     private static readonly string[] MemberColumns =
         ["AccountId", "Id", "Status", "ProfileJson", "LabelsJson", "Score", "Spent", "Pending", "UpdatedAt", "CreatedAt"];
 
     private static readonly string[] TransactionColumns =
-        ["AccountId", "Id", "CustomerId", "Status", "Total", "Currency", "Earned", "Burned", "RefundedPoints", "RefundedAmount", "UpdatedAt", "CreatedAt"];
+        ["AccountId", "Id", "Status", "Total", "Currency", "Earned", "Burned", "RefundedPoints", "RefundedAmount", "UpdatedAt", "CustomerId", "CreatedAt"];
 
     private static readonly string[] ItemColumns = ["AccountId", "TransactionId", "ProductId", "ProductName", "Quantity", "Price", "Subtotal", "Accepted"];
 
@@ -39,57 +40,71 @@ internal sealed class SqliteStatements : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand[] _all;
     private readonly SqliteCommand _readMembers, _readTransactions, _readItems, _readOccurred, _readKeys;
-    private readonly SqliteCommand _insertLog, _insertEvent, _upsertMember, _upsertTransaction, _upsertItem, _insertKey;
+    private readonly SqliteCommand _insertLog, _insertEvent, _insertKey;
+    private readonly SqliteCommand _insertMember, _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem;
     private readonly SqliteCommand _savepoint, _release, _rollbackTo;
 
     public SqliteStatements(string connectionString, SqliteCheckpoints checkpoints)
     {
-        _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        checkpoints.Attach(_connection);
-        using (var pragmas = _connection.CreateCommand())
+        // A connection of its own, never pooled: its pragmas and its WAL hook must not pass to a connection of EF Core's.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
         {
-            // Savepoint journals stay in memory; the page cache holds the hot index pages (the default is 2 MiB).
-            pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
-            pragmas.ExecuteNonQuery();
+            _connection.Open();
+            checkpoints.Attach(_connection);
+            using (var pragmas = _connection.CreateCommand())
+            {
+                // Savepoint journals stay in memory; the page cache holds the hot index pages (the default is 2 MiB).
+                pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
+                pragmas.ExecuteNonQuery();
+            }
+            _readMembers = Prepare("""
+                SELECT m.Id, m.Status, m.ProfileJson, m.LabelsJson, m.Score, m.Spent, m.Pending, m.AccountId
+                FROM json_each($keys) AS k CROSS JOIN Members AS m
+                WHERE m.AccountId = json_extract(k.value, '$[0]') AND m.Id = json_extract(k.value, '$[1]')
+                """, "$keys");
+            _readTransactions = Prepare("""
+                SELECT t.Id, t.CustomerId, t.Status, t.Total, t.Currency, t.Earned, t.Burned, t.RefundedPoints, t.RefundedAmount, t.AccountId
+                FROM json_each($keys) AS k CROSS JOIN Transactions AS t
+                WHERE t.AccountId = json_extract(k.value, '$[0]') AND t.Id = json_extract(k.value, '$[1]')
+                """, "$keys");
+            _readItems = Prepare("""
+                SELECT i.TransactionId, i.ProductId, i.ProductName, i.Quantity, i.Price, i.Subtotal, i.Accepted, i.AccountId
+                FROM json_each($keys) AS k CROSS JOIN TransactionItems AS i
+                WHERE i.AccountId = json_extract(k.value, '$[0]') AND i.TransactionId = json_extract(k.value, '$[1]')
+                """, "$keys");
+            _readOccurred = Prepare("""
+                SELECT json_extract(k.value, '$[0]'), json_extract(k.value, '$[1]'), json_extract(k.value, '$[2]')
+                FROM json_each($keys) AS k
+                WHERE EXISTS (SELECT 1 FROM Events AS e WHERE e.AccountId = json_extract(k.value, '$[0]')
+                    AND e.CustomerId = json_extract(k.value, '$[1]') AND e.Action = json_extract(k.value, '$[2]'))
+                """, "$keys");
+            _readKeys = Prepare("""
+                SELECT i.WebhookId, i.Key, i.BodyHash, i.StatusCode, i.ResponseBody, i.RequestLogId, i.CreatedAt
+                FROM json_each($keys) AS k CROSS JOIN IdempotencyKeys AS i
+                WHERE i.WebhookId = json_extract(k.value, '$[0]') AND i.Key = json_extract(k.value, '$[1]')
+                """, "$keys");
+            _insertLog = Insert("RequestLogs", LogColumns);
+            _insertEvent = Insert("Events", EventColumns);
+            _insertMember = Insert("Members", MemberColumns);
+            _updateMember = Update("Members", MemberColumns, keys: 2, kept: 1);
+            _insertTransaction = Insert("Transactions", TransactionColumns);
+            _updateTransaction = Update("Transactions", TransactionColumns, keys: 2, kept: 2);
+            _insertItem = Insert("TransactionItems", ItemColumns);
+            _updateItem = Update("TransactionItems", ItemColumns, keys: 3, kept: 0);
+            _insertKey = Insert("IdempotencyKeys", KeyColumns);
+            _savepoint = Prepare("SAVEPOINT unit");
+            _release = Prepare("RELEASE unit");
+            _rollbackTo = Prepare("ROLLBACK TO unit");
+            _all = [_readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _insertLog, _insertEvent, _insertKey, _insertMember,
+                _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem, _savepoint, _release, _rollbackTo];
         }
-        _readMembers = Prepare("""
-            SELECT m.Id, m.Status, m.ProfileJson, m.LabelsJson, m.Score, m.Spent, m.Pending, m.AccountId
-            FROM json_each($keys) AS k CROSS JOIN Members AS m
-            WHERE m.AccountId = json_extract(k.value, '$[0]') AND m.Id = json_extract(k.value, '$[1]')
-            """, "$keys");
-        _readTransactions = Prepare("""
-            SELECT t.Id, t.CustomerId, t.Status, t.Total, t.Currency, t.Earned, t.Burned, t.RefundedPoints, t.RefundedAmount, t.AccountId
-            FROM json_each($keys) AS k CROSS JOIN Transactions AS t
-            WHERE t.AccountId = json_extract(k.value, '$[0]') AND t.Id = json_extract(k.value, '$[1]')
-            """, "$keys");
-        _readItems = Prepare("""
-            SELECT i.TransactionId, i.ProductId, i.ProductName, i.Quantity, i.Price, i.Subtotal, i.Accepted, i.AccountId
-            FROM json_each($keys) AS k CROSS JOIN TransactionItems AS i
-            WHERE i.AccountId = json_extract(k.value, '$[0]') AND i.TransactionId = json_extract(k.value, '$[1]')
-            """, "$keys");
-        _readOccurred = Prepare("""
-            SELECT json_extract(k.value, '$[0]'), json_extract(k.value, '$[1]'), json_extract(k.value, '$[2]')
-            FROM json_each($keys) AS k
-            WHERE EXISTS (SELECT 1 FROM Events AS e WHERE e.AccountId = json_extract(k.value, '$[0]')
-                AND e.CustomerId = json_extract(k.value, '$[1]') AND e.Action = json_extract(k.value, '$[2]'))
-            """, "$keys");
-        _readKeys = Prepare("""
-            SELECT i.WebhookId, i.Key, i.BodyHash, i.StatusCode, i.ResponseBody, i.RequestLogId, i.CreatedAt
-            FROM json_each($keys) AS k CROSS JOIN IdempotencyKeys AS i
-            WHERE i.WebhookId = json_extract(k.value, '$[0]') AND i.Key = json_extract(k.value, '$[1]')
-            """, "$keys");
-        _insertLog = Insert("RequestLogs", LogColumns);
-        _insertEvent = Insert("Events", EventColumns);
-        _upsertMember = Upsert("Members", MemberColumns, keys: 2);
-        _upsertTransaction = Upsert("Transactions", TransactionColumns, keys: 2);
-        _upsertItem = Upsert("TransactionItems", ItemColumns, keys: 3);
-        _insertKey = Insert("IdempotencyKeys", KeyColumns);
-        _savepoint = Prepare("SAVEPOINT unit");
-        _release = Prepare("RELEASE unit");
-        _rollbackTo = Prepare("ROLLBACK TO unit");
-        _all = [_readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _insertLog, _insertEvent, _upsertMember,
-            _upsertTransaction, _upsertItem, _insertKey, _savepoint, _release, _rollbackTo];
+        catch
+        {
+            // Closing the connection finalizes the statements it prepared.
+            _connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Begins the batch's transaction (BEGIN IMMEDIATE: the write lock is taken now, not at the first write).</summary>
@@ -158,15 +173,16 @@ internal sealed class SqliteStatements : IDisposable
         {
             var member = new MemberRow { AccountId = rows.AccountId, Id = m.Id, Status = "" };
             member.CopyFrom(m, rows.Now);
-            Run(_upsertMember, rows.AccountId, m.Id, member.Status, member.ProfileJson, member.LabelsJson, m.Score, m.Spent, m.Pending, now, now);
+            Run(rows.NewMember ? _insertMember : _updateMember,
+                rows.AccountId, m.Id, member.Status, member.ProfileJson, member.LabelsJson, m.Score, m.Spent, m.Pending, now, now);
         }
         if (rows.Transaction is { } t)
         {
-            Run(_upsertTransaction, rows.AccountId, t.Id, t.MemberId, MemberRecords.StatusName(t.Status), Text(t.Total), t.Currency, t.Earned, t.Burned,
-                t.RefundedPoints, Text(t.RefundedAmount), now, now);
-            foreach (var i in rows.ChangedItems)
+            Run(rows.NewTransaction ? _insertTransaction : _updateTransaction, rows.AccountId, t.Id, MemberRecords.StatusName(t.Status), Text(t.Total),
+                t.Currency, t.Earned, t.Burned, t.RefundedPoints, Text(t.RefundedAmount), now, t.MemberId, now);
+            foreach (var (i, isNew) in rows.Lines)
             {
-                Run(_upsertItem, rows.AccountId, t.Id, i.ProductId, i.ProductName, i.Quantity, Text(i.Price), Text(i.Subtotal), i.Accepted);
+                Run(isNew ? _insertItem : _updateItem, rows.AccountId, t.Id, i.ProductId, i.ProductName, i.Quantity, Text(i.Price), Text(i.Subtotal), i.Accepted);
             }
         }
         if (rows.Event is { } e)
@@ -251,14 +267,18 @@ internal sealed class SqliteStatements : IDisposable
     private static decimal? Number(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
 
-    private SqliteCommand Insert(string table, string[] columns, string conflict = "") =>
-        Prepare($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))}){conflict}",
+    private SqliteCommand Insert(string table, string[] columns) =>
+        Prepare($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})",
             [.. columns.Select(c => "$" + c)]);
 
-    /// <summary>An insert that updates the row when its first <paramref name="keys"/> columns exist; CreatedAt keeps its first value.</summary>
-    private SqliteCommand Upsert(string table, string[] columns, int keys) =>
-        Insert(table, columns, $" ON CONFLICT ({string.Join(", ", columns.Take(keys))}) DO UPDATE SET " +
-            string.Join(", ", columns.Skip(keys).Where(c => c != "CreatedAt").Select(c => $"{c} = excluded.{c}")));
+    /// <summary>
+    /// An update of the row the first <paramref name="keys"/> columns name, setting the columns after them but the last
+    /// <paramref name="kept"/> ones (CreatedAt, CustomerId), which keep their first value. It takes the same parameters as
+    /// the insert of the table, so one call binds either.
+    /// </summary>
+    private SqliteCommand Update(string table, string[] columns, int keys, int kept) =>
+        Prepare($"UPDATE {table} SET {string.Join(", ", columns[keys..^kept].Select(c => $"{c} = ${c}"))} " +
+            $"WHERE {string.Join(" AND ", columns[..keys].Select(c => $"{c} = ${c}"))}", [.. columns.Select(c => "$" + c)]);
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {

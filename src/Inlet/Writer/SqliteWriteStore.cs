@@ -37,8 +37,9 @@ internal sealed class SqliteWriteStore(IOptions<StoreOptions> options, ILogger<S
 
     private void Close()
     {
-        _statements?.Dispose();
+        var statements = _statements;
         _statements = null;
+        statements?.Dispose();
     }
 
     private sealed class SqliteBatch(SqliteWriteStore store, SqliteStatements statements, SqliteTransaction transaction) : IWriteBatch

@@ -30,6 +30,12 @@ internal sealed class WriteUnit(string accountId)
     /// </summary>
     public Func<Written, Answer?>? Answer { get; init; }
 
+    /// <summary>
+    /// Whether a rejection is remembered under the key, as a processed answer is: yes for a sender's request, whose retries
+    /// then get the same answer; no for a replay, so that the request can be replayed again once, say, its member exists.
+    /// </summary>
+    public bool RemembersRejections { get; init; } = true;
+
     /// <summary>False for a dry run: the unit is decided against the store as it is, and nothing is written.</summary>
     public bool Store { get; init; } = true;
 
@@ -71,4 +77,7 @@ internal abstract record Written
 
     /// <summary>The batch could not be committed, or the queue was full: nothing of the unit was stored; the sender should retry.</summary>
     public sealed record Unavailable : Written;
+
+    /// <summary>Deciding the unit failed (a defect, not the store): it alone stores nothing and answers 503; the writer logs why.</summary>
+    public sealed record Faulted(Exception Exception) : Written;
 }

@@ -71,6 +71,10 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
             for (var i = 0; i < units.Count; i++)
             {
                 results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);
+                if (results[i].Written is Written.Faulted faulted)
+                {
+                    LogUnitFaulted(faulted.Exception, units[i].AccountId);
+                }
             }
             await batch.CommitAsync(CancellationToken.None);
         }
@@ -97,6 +101,9 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Units} units could not be written; each answered 503 and nothing of them was stored")]
     private partial void LogBatchFailed(Exception exception, int units);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A request of account {AccountId} could not be decided; it answered 503 and the rest of its batch was written")]
+    private partial void LogUnitFaulted(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The write queue is full ({Capacity} units): {Refused} requests answered 503 unavailable")]
     private partial void LogQueueFull(long refused, int capacity);

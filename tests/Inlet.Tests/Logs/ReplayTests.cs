@@ -110,4 +110,26 @@ public sealed class ReplayTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal(RequestId(rejected), (await first.ReadJsonAsync())["replayOf"]!.GetValue<string>());
         Assert.Equal(4, await app.ScoreAsync("replay-6-member"));
     }
+
+    [Fact]
+    public async Task AReplayThatIsRejectedCanBeReplayedAgainOnceTheMemberExistsAndTheSendersRetryThenCountsOnce()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("replay-7",
+            """, "filter": {"all": [{"attribute": "body.kind", "operator": "equals", "value": "bonus"}]}"""));
+        (string, string) key = ("Idempotency-Key", "replay-7-key");
+        var filtered = await app.SendAsync("replay-7", """{"clientID":"replay-7-member","points":6,"kind":"gift"}""", headers: key);
+        await filtered.ShouldBeAsync(422);
+        await (await app.Api().PutJsonAsync($"/api/v1/webhooks/{id}", Scenario.PointAddDefinition("replay-7"))).ShouldBeAsync(200);
+
+        var rejected = await (await app.Api().PostAsync($"/api/v1/logs/{RequestId(filtered)}/replay", null, TestContext.Current.CancellationToken)).ReadJsonAsync();
+        await app.OptInAsync("replay-7-member");
+        var processed = await app.Api().PostAsync($"/api/v1/logs/{rejected["id"]!.GetValue<string>()}/replay", null, TestContext.Current.CancellationToken);
+        var retried = await app.SendAsync("replay-7", """{"clientID":"replay-7-member","points":6,"kind":"gift"}""", headers: key);
+
+        Assert.Equal("rejected", rejected["outcome"]!.GetValue<string>());
+        await processed.ShouldBeAsync(201);
+        await retried.ShouldBeAsync(200);
+        Assert.Equal("true", retried.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(6, await app.ScoreAsync("replay-7-member"));
+    }
 }

@@ -82,6 +82,45 @@ public sealed class BatchTests(InletApp app) : IClassFixture<InletApp>
     }
 
     [Fact]
+    public async Task AUnitTheStoresConstraintsRefuseIsRolledBackAloneAndLaterUnitsDoNotSeeItsEffects()
+    {
+        await app.CreateWebhookAsync(Scenario.PointAddDefinition("batch-refused"));
+        await app.OptInAsync("batch-5");
+        // The store refuses the second unit's last row (its idempotency key), after its log row, member and event were written.
+        await SqlAsync("""CREATE TRIGGER refuse_key BEFORE INSERT ON IdempotencyKeys WHEN NEW.Key = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
+
+        var answers = await app.InOneBatchAsync(
+            Send("batch-refused", """{"clientID":"batch-5","points":10}""", key: "accepted-1"),
+            Send("batch-refused", """{"clientID":"batch-5","points":5}""", key: "refused"),
+            Send("batch-refused", """{"clientID":"batch-5","points":1}""", key: "accepted-2"));
+        await SqlAsync("DROP TRIGGER refuse_key");
+
+        Assert.Equal([200, 503, 200], answers.Select(a => (int)a.StatusCode));
+        Assert.Equal(11, await app.ScoreAsync("batch-5"));
+        var history = await app.Api().GetJsonAsync("/api/v1/customers/batch-5/events");
+        Assert.Equal([11L, 10L, 0L], history["items"]!.AsArray().Select(e => e!["balancesAfter"]!["score"]!.GetValue<long>()));
+        var refusedLog = await app.Api().GetJsonAsync($"/api/v1/logs/{answers[1].Headers.GetValues("Inlet-Request-Id").Single()}");
+        Assert.Equal(("unavailable", 503), (refusedLog["outcome"]!.GetValue<string>(), refusedLog["statusCode"]!.GetValue<int>()));
+        Assert.Null(refusedLog["eventId"]);
+    }
+
+    [Fact]
+    public async Task ADryRunInABatchLeavesNothingForTheUnitsAfterIt()
+    {
+        var webhook = await app.CreateWebhookAsync(Scenario.PointAddDefinition("batch-dry"));
+        await app.OptInAsync("batch-6");
+
+        var answers = await app.InOneBatchAsync(
+            () => app.Api().PostJsonAsync($"/api/v1/webhooks/{webhook}/dry-run", """{"body":{"clientID":"batch-6","points":50}}"""),
+            Send("batch-dry", """{"clientID":"batch-6","points":5}"""));
+
+        await answers[0].ShouldBeAsync(200);
+        Assert.Equal(50, (await answers[0].ReadJsonAsync())["after"]!["score"]!.GetValue<long>());
+        await answers[1].ShouldBeAsync(200);
+        Assert.Equal(5, await app.ScoreAsync("batch-6"));
+    }
+
+    [Fact]
     public async Task AStoreFailureMidBatchAnswers503ToEveryUnitOfTheBatchAndStoresNoneOfThem()
     {
         var webhook = await app.CreateWebhookAsync(Scenario.PointAddDefinition("batch-fail"));
