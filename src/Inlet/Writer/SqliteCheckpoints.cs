@@ -45,7 +45,7 @@ internal sealed partial class SqliteCheckpoints : IDisposable
         _asked.Dispose();
     }
 
-    /// <summary>Runs on the writer, after each commit, with the number of pages in the WAL.</summary>
+    /// <summary>Runs on the writer, after each commit, with the number of pages in the WAL. Nothing may escape it: SQLite called it.</summary>
     private int OnCommit(IntPtr state, IntPtr db, IntPtr database, int pages)
     {
         if (pages >= WriterFrom)
@@ -59,9 +59,9 @@ internal sealed partial class SqliteCheckpoints : IDisposable
             {
                 _asked.Release();
             }
-            catch (SemaphoreFullException)
+            catch (Exception e) when (e is SemaphoreFullException or ObjectDisposedException)
             {
-                // Asked already: one copy covers both.
+                // Asked already (one copy covers both), or stopping.
             }
         }
         return 0;
