@@ -1,8 +1,8 @@
 namespace Inlet.Hosting;
 
 /// <summary>
-/// SQLite has one writer at a time; queuing writers here, in order, is much faster than letting them collide and
-/// retry on SQLITE_BUSY. Every write transaction of the request path goes through it.
+/// SQLite has one writer at a time; queuing writers here is much faster than letting them collide and retry on
+/// SQLITE_BUSY. The request path's writer takes it for each batch; settings saves and log pruning take their turn between.
 /// </summary>
 internal sealed class WriteGate : IDisposable
 {
