@@ -95,7 +95,7 @@ internal sealed class IngestionPipeline(
     private (string Name, string Value) RetryAfter => ("Retry-After", ingestion.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
 
     private Task<Answer> StopAsync(Call call, int status, string outcome, string message, params (string Name, string Value)[] headers) =>
-        StopAsync(call, Error(call, status, outcome, message) with { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] });
+        StopAsync(call, Error(call, status, outcome, message, headers));
 
     /// <summary>A request that stops before an event: its answer is known, the writer stores its log row.</summary>
     private Task<Answer> StopAsync(Call call, Answer answer) =>
@@ -108,14 +108,15 @@ internal sealed class IngestionPipeline(
         {
             return answer;
         }
-        var unavailable = Error(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later") with { Headers = [KeyValuePair.Create(RetryAfter.Name, RetryAfter.Value)] };
+        var unavailable = Error(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later", RetryAfter);
         // A constraint refused the unit's rows (a duplicate stored at the same moment): nothing of it is stored, but the 503 is logged.
         return result.Written is Written.Conflict && unit.Event is not null ? await StopAsync(call, unavailable) : unavailable;
     }
 
     private static Answer Error(Call call, Verdict verdict) => Answers.Error(call.Webhook?.Compiled, call.Id, call.CustomerId, verdict);
 
-    private static Answer Error(Call call, int status, string outcome, string message) => Error(call, new Verdict(status, outcome, message));
+    private static Answer Error(Call call, int status, string outcome, string message, params (string Name, string Value)[] headers) =>
+        Error(call, new Verdict(status, outcome, message)) with { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] };
 
     /// <summary>A 401 whose log row names the precise reason, while the sender only learns that verification failed.</summary>
     private static Answer Unverified(Call call, Engine.Verification.VerificationResult failed) =>

@@ -45,7 +45,7 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             WriteResult[] results;
-            // Management writes (settings, webhooks, pruning) take their turn between batches, not in the middle of one.
+            // Settings saves and log pruning take their turn between batches, not in the middle of one.
             using (await gate.EnterAsync(CancellationToken.None))
             {
                 while (units.Count < options.Value.BatchSize && _queue.Reader.TryRead(out var unit))
