@@ -20,7 +20,8 @@ public sealed class CheckpointTests(InletApp app) : IClassFixture<InletApp>
 
         var wal = new FileInfo(app.DatabasePath + "-wal").Length;
         Assert.InRange(wal, 1, 64L * 1024 * 1024);
-        Assert.True(new FileInfo(app.DatabasePath).Length > 8L * 1024 * 1024, "the events should be in the database file by now");
+        // Without checkpoints everything stays in the WAL and the database file holds one page.
+        Assert.True(new FileInfo(app.DatabasePath).Length > 2L * 1024 * 1024, "the WAL should have been copied into the database file by now");
         Assert.Equal(2, await app.ScoreAsync("stream-7"));
     }
 }
