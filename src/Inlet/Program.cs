@@ -12,8 +12,8 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(HostingSetup.Options(args));
 
+builder.Services.AddInletStore(builder.Configuration);
 builder.Services.AddInletHosting();
-builder.Services.AddInletStore();
 builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();

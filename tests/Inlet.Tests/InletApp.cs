@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -5,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Inlet.Tests;
 
 /// <summary>
-/// Inlet as a user runs it: the real host, on a real SQLite file of its own (deleted afterwards), with a known API key
-/// for the bootstrap account <c>demo</c>. Tests talk to it through HTTP only.
+/// Inlet as a user runs it: the real host, on a store of its own — a real SQLite file, or a real PostgreSQL database when
+/// the suite runs on PostgreSQL (see <see cref="TestStore"/>), deleted afterwards — with a known API key for the bootstrap
+/// account <c>demo</c>. Tests talk to it through HTTP only.
 /// </summary>
 public class InletApp : WebApplicationFactory<Program>
 {
@@ -15,7 +17,10 @@ public class InletApp : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "inlet-tests", Guid.NewGuid().ToString("N"));
 
-    public string DatabasePath => Path.Combine(_folder, "inlet.db");
+    private string? _postgres;
+
+    /// <summary>The SQLite file, for the tests of what is particular to SQLite (they run in the SQLite pass only).</summary>
+    public string DatabasePath => TestStore.OnPostgres ? throw new InvalidOperationException("this Inlet runs on PostgreSQL") : Path.Combine(_folder, "inlet.db");
 
     /// <summary>Extra connection string settings, for tests that need a store that gives up sooner.</summary>
     protected virtual string ConnectionOptions => "";
@@ -25,7 +30,16 @@ public class InletApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Inlet:Store:ConnectionString", $"Data Source={DatabasePath};{ConnectionOptions}");
+        if (TestStore.OnPostgres)
+        {
+            _postgres ??= TestStore.CreatePostgresDatabase();
+            builder.UseSetting("Inlet:Store:Provider", "postgres");
+            builder.UseSetting("Inlet:Store:ConnectionString", _postgres);
+        }
+        else
+        {
+            builder.UseSetting("Inlet:Store:ConnectionString", $"Data Source={DatabasePath};{ConnectionOptions}");
+        }
         builder.UseSetting("Inlet:Bootstrap:ApiKey", ApiKey);
         builder.UseSetting("Inlet:Bootstrap:AdminPassword", AdminPassword);
         builder.UseEnvironment("Development");
@@ -43,6 +57,36 @@ public class InletApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// Runs SQL on this Inlet's store directly, as an operator at a database console would (quoted identifiers and @name
+    /// parameters read the same on both stores), and returns the rows it selected.
+    /// </summary>
+    public async Task<List<object?[]>> SqlAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using DbConnection connection = _postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False")
+            : new Npgsql.NpgsqlConnection(_postgres);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add([.. row.Select(value => value is DBNull ? null : value)]);
+        }
+        return rows;
+    }
+
     /// <summary>A client for webhook senders: no credentials.</summary>
     public HttpClient Sender() => CreateClient();
 
@@ -51,6 +95,10 @@ public class InletApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            TestStore.DropPostgresDatabase(_postgres);
+        }
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

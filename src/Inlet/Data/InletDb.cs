@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Data;
 
-/// <summary>Inlet's store. Business keys are primary keys, so the database itself refuses a duplicate purchase or line item.</summary>
-internal sealed class InletDb(DbContextOptions<InletDb> options) : DbContext(options)
+/// <summary>
+/// Inlet's store, the same model on every provider (<see cref="SqliteInletDb"/>, <see cref="PostgresInletDb"/>, each with its
+/// own migrations). Business keys are primary keys, so the database itself refuses a duplicate purchase or line item.
+/// </summary>
+internal abstract class InletDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -71,12 +74,5 @@ internal sealed class InletDb(DbContextOptions<InletDb> options) : DbContext(opt
             e.HasKey(k => new { k.WebhookId, k.Key });
             e.HasIndex(k => k.CreatedAt);
         });
-    }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no native decimal or offset types: store both as text, exact and provider-neutral.
-        configurationBuilder.Properties<decimal>().HaveConversion<string>();
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
     }
 }

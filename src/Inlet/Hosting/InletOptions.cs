@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Hosting;
 
@@ -6,15 +7,44 @@ namespace Inlet.Hosting;
 internal sealed class StoreOptions
 {
     public const string Section = "Inlet:Store";
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
 
-    [AllowedValues("sqlite", ErrorMessage = "Inlet:Store:Provider must be sqlite (PostgreSQL support is on its way)")]
-    public string Provider { get; set; } = "sqlite";
+    [AllowedValues(Sqlite, Postgres, ErrorMessage = "Inlet:Store:Provider must be sqlite (one node, the default) or postgres (one or more nodes)")]
+    public string Provider { get; set; } = Sqlite;
 
-    [Required]
+    [Required(ErrorMessage = "Inlet:Store:ConnectionString is required")]
     public string ConnectionString { get; set; } = "Data Source=data/inlet.db";
 
-    /// <summary>The Data Protection key ring; by default a <c>keys</c> folder beside the database file.</summary>
+    /// <summary>SQLite's Data Protection key ring; by default a <c>keys</c> folder beside the database file. On PostgreSQL it is in the database.</summary>
     public string? KeysFolder { get; set; }
+
+    /// <summary>A connection string the provider cannot read stops the start, naming the option, before anything connects.</summary>
+    internal sealed class Validation : IValidateOptions<StoreOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StoreOptions options)
+        {
+            try
+            {
+                if (options.Provider == Postgres)
+                {
+                    if (new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).Host is not { Length: > 0 })
+                    {
+                        return ValidateOptionsResult.Fail("Inlet:Store:ConnectionString must name the PostgreSQL server, e.g. Host=db;Database=inlet;Username=inlet;Password=…");
+                    }
+                }
+                else if (options.Provider == Sqlite)
+                {
+                    _ = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString);
+                }
+            }
+            catch (ArgumentException e)
+            {
+                return ValidateOptionsResult.Fail($"Inlet:Store:ConnectionString cannot be read as a {options.Provider} connection string: {e.Message}");
+            }
+            return ValidateOptionsResult.Success;
+        }
+    }
 }
 
 /// <summary><c>Inlet:Bootstrap</c>: the account, API key and Backoffice administrator created on first start (spec §7).</summary>

@@ -46,3 +46,9 @@ internal sealed record UnitRows(string AccountId, DateTimeOffset Now)
 
     public bool IsEmpty => Log is null && Event is null && Key is null;
 }
+
+/// <summary>
+/// A batch failed for a reason a second try does not meet (a deadlock, a key stored meanwhile): nothing of it is stored,
+/// and the writer runs it again from its reads.
+/// </summary>
+internal sealed class RetryBatchException(Exception inner) : Exception("the batch is worth another try", inner);

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Inlet.Data;
 using Inlet.Hosting;
-using Inlet.Logs;
-using Inlet.Members;
 using Microsoft.Data.Sqlite;
 
 namespace Inlet.Writer;
@@ -14,29 +12,6 @@ namespace Inlet.Writer;
 /// </summary>
 internal sealed class SqliteStatements : IDisposable
 {
-    private static readonly string[] LogColumns =
-    [
-        "Id", "AccountId", "WebhookId", "WebhookVersion", "ReceivedAt", "Method", "Path", "StatusCode", "DurationMicros", "HeadersJson", "Body",
-        "BodyTruncated", "ResponseBody", "Outcome", "ErrorCode", "ErrorMessage", "FilterTraceJson", "MappingTraceJson", "EventId", "CustomerId", "ReplayOf",
-    ];
-
-    private static readonly string[] EventColumns =
-    [
-        "Id", "AccountId", "CustomerId", "Action", "DataJson", "PointsDelta", "OccurredAt", "ProcessedAt", "Source", "RequestLogId",
-        "ScoreAfter", "SpentAfter", "PendingAfter",
-    ];
-
-    // Each starts with its key columns, and CreatedAt (or CustomerId) comes last: an update sets the columns between.
-    private static readonly string[] MemberColumns =
-        ["AccountId", "Id", "Status", "ProfileJson", "LabelsJson", "Score", "Spent", "Pending", "UpdatedAt", "CreatedAt"];
-
-    private static readonly string[] TransactionColumns =
-        ["AccountId", "Id", "Status", "Total", "Currency", "Earned", "Burned", "RefundedPoints", "RefundedAmount", "UpdatedAt", "CustomerId", "CreatedAt"];
-
-    private static readonly string[] ItemColumns = ["AccountId", "TransactionId", "ProductId", "ProductName", "Quantity", "Price", "Subtotal", "Accepted"];
-
-    private static readonly string[] KeyColumns = ["WebhookId", "Key", "BodyHash", "StatusCode", "ResponseBody", "RequestLogId", "CreatedAt"];
-
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand[] _all;
     private readonly SqliteCommand _readMembers, _readTransactions, _readItems, _readOccurred, _readKeys;
@@ -55,21 +30,21 @@ internal sealed class SqliteStatements : IDisposable
             using (var pragmas = _connection.CreateCommand())
             {
                 // Savepoint journals stay in memory; the page cache holds the hot index pages (the default is 2 MiB).
-                pragmas.CommandText = StoreSetup.SqlitePragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
+                pragmas.CommandText = SqliteStore.Pragmas + " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
                 pragmas.ExecuteNonQuery();
             }
-            _readMembers = Prepare("""
-                SELECT m.Id, m.Status, m.ProfileJson, m.LabelsJson, m.Score, m.Spent, m.Pending, m.AccountId
+            _readMembers = Prepare($"""
+                SELECT {BatchReads.Select("m", BatchReads.MemberColumns)}
                 FROM json_each($keys) AS k CROSS JOIN Members AS m
                 WHERE m.AccountId = json_extract(k.value, '$[0]') AND m.Id = json_extract(k.value, '$[1]')
                 """, "$keys");
-            _readTransactions = Prepare("""
-                SELECT t.Id, t.CustomerId, t.Status, t.Total, t.Currency, t.Earned, t.Burned, t.RefundedPoints, t.RefundedAmount, t.AccountId
+            _readTransactions = Prepare($"""
+                SELECT {BatchReads.Select("t", BatchReads.TransactionColumns)}
                 FROM json_each($keys) AS k CROSS JOIN Transactions AS t
                 WHERE t.AccountId = json_extract(k.value, '$[0]') AND t.Id = json_extract(k.value, '$[1]')
                 """, "$keys");
-            _readItems = Prepare("""
-                SELECT i.TransactionId, i.ProductId, i.ProductName, i.Quantity, i.Price, i.Subtotal, i.Accepted, i.AccountId
+            _readItems = Prepare($"""
+                SELECT {BatchReads.Select("i", BatchReads.ItemColumns)}
                 FROM json_each($keys) AS k CROSS JOIN TransactionItems AS i
                 WHERE i.AccountId = json_extract(k.value, '$[0]') AND i.TransactionId = json_extract(k.value, '$[1]')
                 """, "$keys");
@@ -79,20 +54,20 @@ internal sealed class SqliteStatements : IDisposable
                 WHERE EXISTS (SELECT 1 FROM Events AS e WHERE e.AccountId = json_extract(k.value, '$[0]')
                     AND e.CustomerId = json_extract(k.value, '$[1]') AND e.Action = json_extract(k.value, '$[2]'))
                 """, "$keys");
-            _readKeys = Prepare("""
-                SELECT i.WebhookId, i.Key, i.BodyHash, i.StatusCode, i.ResponseBody, i.RequestLogId, i.CreatedAt
+            _readKeys = Prepare($"""
+                SELECT {BatchReads.Select("i", BatchReads.KeyColumns)}
                 FROM json_each($keys) AS k CROSS JOIN IdempotencyKeys AS i
                 WHERE i.WebhookId = json_extract(k.value, '$[0]') AND i.Key = json_extract(k.value, '$[1]')
                 """, "$keys");
-            _insertLog = Insert("RequestLogs", LogColumns);
-            _insertEvent = Insert("Events", EventColumns);
-            _insertMember = Insert("Members", MemberColumns);
-            _updateMember = Update("Members", MemberColumns, keys: 2, kept: 1);
-            _insertTransaction = Insert("Transactions", TransactionColumns);
-            _updateTransaction = Update("Transactions", TransactionColumns, keys: 2, kept: 2);
-            _insertItem = Insert("TransactionItems", ItemColumns);
-            _updateItem = Update("TransactionItems", ItemColumns, keys: 3, kept: 0);
-            _insertKey = Insert("IdempotencyKeys", KeyColumns);
+            _insertLog = Insert(WriteTables.Logs);
+            _insertEvent = Insert(WriteTables.Events);
+            _insertMember = Insert(WriteTables.Members);
+            _updateMember = Update(WriteTables.Members);
+            _insertTransaction = Insert(WriteTables.Transactions);
+            _updateTransaction = Update(WriteTables.Transactions);
+            _insertItem = Insert(WriteTables.Items);
+            _updateItem = Update(WriteTables.Items);
+            _insertKey = Insert(WriteTables.Keys);
             _savepoint = Prepare("SAVEPOINT unit");
             _release = Prepare("RELEASE unit");
             _rollbackTo = Prepare("ROLLBACK TO unit");
@@ -123,76 +98,53 @@ internal sealed class SqliteStatements : IDisposable
         if (keys.Members.Count > 0)
         {
             using var reader = Query(_readMembers, keys.Members.Select(k => new[] { k.Account, k.Id }));
-            while (reader.Read())
-            {
-                var row = new MemberRow
-                {
-                    AccountId = reader.GetString(7), Id = reader.GetString(0), Status = reader.GetString(1), ProfileJson = reader.GetString(2),
-                    LabelsJson = reader.GetString(3), Score = reader.GetInt64(4), Spent = reader.GetInt64(5), Pending = reader.GetInt64(6),
-                };
-                state.Members[(row.AccountId, row.Id)] = row.ToState();
-            }
+            BatchReads.Members(reader, state);
         }
         if (keys.Transactions.Count > 0)
         {
-            ReadTransactions(keys.Transactions.Select(k => new[] { k.Account, k.Id }).ToList(), state);
+            var transactions = keys.Transactions.Select(k => new[] { k.Account, k.Id }).ToList();
+            using var items = Query(_readItems, transactions);
+            var lines = BatchReads.Items(items);
+            using var reader = Query(_readTransactions, transactions);
+            BatchReads.Transactions(reader, lines, state);
         }
         if (keys.Once.Count > 0)
         {
             using var reader = Query(_readOccurred, keys.Once.Select(k => new[] { k.Account, k.Member, k.Action }));
-            while (reader.Read())
-            {
-                state.Occurred.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
+            BatchReads.Occurred(reader, state);
         }
         if (keys.Keys.Count > 0)
         {
             using var reader = Query(_readKeys, keys.Keys.Select(k => new[] { k.WebhookId, k.Key }));
-            while (reader.Read())
-            {
-                var key = new IdempotencyRow
-                {
-                    WebhookId = reader.GetString(0), Key = reader.GetString(1), BodyHash = reader.GetString(2), StatusCode = reader.GetInt32(3),
-                    ResponseBody = reader.GetString(4), RequestLogId = reader.IsDBNull(5) ? null : reader.GetString(5), CreatedAt = UtcText.Parse(reader.GetString(6)),
-                };
-                state.Keys[(key.WebhookId, key.Key)] = key;
-            }
+            BatchReads.Keys(reader, state);
         }
     }
 
     public void Write(UnitRows rows)
     {
-        var now = UtcText.Format(rows.Now);
-        if (rows.Log is { } l)
+        if (rows.Log is { } log)
         {
-            Run(_insertLog, l.Id, l.AccountId, l.WebhookId, l.WebhookVersion, UtcText.Format(l.ReceivedAt), l.Method, l.Path, l.StatusCode, l.DurationMicros,
-                l.HeadersJson, l.Body, l.BodyTruncated, l.ResponseBody, l.Outcome, l.ErrorCode, l.ErrorMessage, l.FilterTraceJson, l.MappingTraceJson,
-                l.EventId, l.CustomerId, l.ReplayOf);
+            Run(_insertLog, WriteTables.Log(log));
         }
-        if (rows.Member is { } m)
+        if (rows.Member is { } member)
         {
-            var member = new MemberRow { AccountId = rows.AccountId, Id = m.Id, Status = "" };
-            member.CopyFrom(m, rows.Now);
-            Run(rows.NewMember ? _insertMember : _updateMember,
-                rows.AccountId, m.Id, member.Status, member.ProfileJson, member.LabelsJson, m.Score, m.Spent, m.Pending, now, now);
+            Run(rows.NewMember ? _insertMember : _updateMember, WriteTables.Member(rows.AccountId, member, rows.Now));
         }
-        if (rows.Transaction is { } t)
+        if (rows.Transaction is { } transaction)
         {
-            Run(rows.NewTransaction ? _insertTransaction : _updateTransaction, rows.AccountId, t.Id, MemberRecords.StatusName(t.Status), Text(t.Total),
-                t.Currency, t.Earned, t.Burned, t.RefundedPoints, Text(t.RefundedAmount), now, t.MemberId, now);
-            foreach (var (i, isNew) in rows.Lines)
+            Run(rows.NewTransaction ? _insertTransaction : _updateTransaction, WriteTables.Transaction(rows.AccountId, transaction, rows.Now));
+            foreach (var (line, isNew) in rows.Lines)
             {
-                Run(isNew ? _insertItem : _updateItem, rows.AccountId, t.Id, i.ProductId, i.ProductName, i.Quantity, Text(i.Price), Text(i.Subtotal), i.Accepted);
+                Run(isNew ? _insertItem : _updateItem, WriteTables.Item(rows.AccountId, transaction.Id, line));
             }
         }
-        if (rows.Event is { } e)
+        if (rows.Event is { } ev)
         {
-            Run(_insertEvent, e.Id, e.AccountId, e.CustomerId, e.Action, e.DataJson, e.PointsDelta, UtcText.Format(e.OccurredAt), UtcText.Format(e.ProcessedAt),
-                e.Source, e.RequestLogId, e.ScoreAfter, e.SpentAfter, e.PendingAfter);
+            Run(_insertEvent, WriteTables.Event(ev));
         }
-        if (rows.Key is { } k)
+        if (rows.Key is { } key)
         {
-            Run(_insertKey, k.WebhookId, k.Key, k.BodyHash, k.StatusCode, k.ResponseBody, k.RequestLogId, UtcText.Format(k.CreatedAt));
+            Run(_insertKey, WriteTables.Key(key));
         }
     }
 
@@ -215,70 +167,40 @@ internal sealed class SqliteStatements : IDisposable
         _connection.Dispose();
     }
 
-    private void ReadTransactions(List<string[]> keys, BatchState state)
-    {
-        var items = new Dictionary<(string, string), List<TransactionItemRow>>();
-        using (var reader = Query(_readItems, keys))
-        {
-            while (reader.Read())
-            {
-                var item = new TransactionItemRow
-                {
-                    AccountId = reader.GetString(7), TransactionId = reader.GetString(0), ProductId = reader.GetString(1),
-                    ProductName = reader.IsDBNull(2) ? null : reader.GetString(2), Quantity = reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                    Price = Number(reader, 4), Subtotal = Number(reader, 5), Accepted = reader.GetBoolean(6),
-                };
-                (items.TryGetValue((item.AccountId, item.TransactionId), out var list) ? list : items[(item.AccountId, item.TransactionId)] = []).Add(item);
-            }
-        }
-        using (var reader = Query(_readTransactions, keys))
-        {
-            while (reader.Read())
-            {
-                var row = new TransactionRow
-                {
-                    AccountId = reader.GetString(9), Id = reader.GetString(0), CustomerId = reader.GetString(1), Status = reader.GetString(2),
-                    Total = Number(reader, 3) ?? 0, Currency = reader.IsDBNull(4) ? null : reader.GetString(4), Earned = reader.GetInt64(5),
-                    Burned = reader.GetInt64(6), RefundedPoints = reader.GetInt64(7), RefundedAmount = Number(reader, 8) ?? 0,
-                };
-                state.Transactions[(row.AccountId, row.Id)] = row.ToState(items.GetValueOrDefault((row.AccountId, row.Id)) ?? []);
-            }
-        }
-    }
-
     private static SqliteDataReader Query(SqliteCommand command, IEnumerable<string[]> keys)
     {
         command.Parameters[0].Value = JsonSerializer.Serialize(keys);
         return command.ExecuteReader();
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    private static void Run(SqliteCommand command, object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            command.Parameters[i].Value = Stored(values[i]);
         }
         command.ExecuteNonQuery();
     }
 
-    // Decimals are stored as invariant text, as EF Core stores them (see InletDb.ConfigureConventions).
-    private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Instants and decimals are stored as text, as EF Core stores them (see <see cref="SqliteInletDb"/>).</summary>
+    private static object Stored(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset instant => UtcText.Format(instant),
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        _ => value,
+    };
 
-    private static decimal? Number(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+    private SqliteCommand Insert(WriteTable table) =>
+        Prepare($"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
+            $"VALUES ({string.Join(", ", table.Columns.Select(c => "$" + c.Name))})", Parameters(table));
 
-    private SqliteCommand Insert(string table, string[] columns) =>
-        Prepare($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})",
-            [.. columns.Select(c => "$" + c)]);
+    /// <summary>An update of the row the table's key columns name. It takes the same parameters as the insert, so one call binds either.</summary>
+    private SqliteCommand Update(WriteTable table) =>
+        Prepare($"UPDATE {table.Name} SET {string.Join(", ", table.Updated.Select(c => $"{c.Name} = ${c.Name}"))} " +
+            $"WHERE {string.Join(" AND ", table.Columns[..table.Keys].Select(c => $"{c.Name} = ${c.Name}"))}", Parameters(table));
 
-    /// <summary>
-    /// An update of the row the first <paramref name="keys"/> columns name, setting the columns after them but the last
-    /// <paramref name="kept"/> ones (CreatedAt, CustomerId), which keep their first value. It takes the same parameters as
-    /// the insert of the table, so one call binds either.
-    /// </summary>
-    private SqliteCommand Update(string table, string[] columns, int keys, int kept) =>
-        Prepare($"UPDATE {table} SET {string.Join(", ", columns[keys..^kept].Select(c => $"{c} = ${c}"))} " +
-            $"WHERE {string.Join(" AND ", columns[..keys].Select(c => $"{c} = ${c}"))}", [.. columns.Select(c => "$" + c)]);
+    private static string[] Parameters(WriteTable table) => [.. table.Columns.Select(c => "$" + c.Name)];
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {

@@ -65,24 +65,36 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
     private async Task<WriteResult[]> RunAsync(List<WriteUnit> units)
     {
         var results = new WriteResult[units.Count];
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var batch = await store.BeginAsync(BatchKeys.Of(units), CancellationToken.None);
-            for (var i = 0; i < units.Count; i++)
+            try
             {
-                results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);
-                if (results[i].Written is Written.Faulted faulted)
+                await using var batch = await store.BeginAsync(BatchKeys.Of(units), CancellationToken.None);
+                for (var i = 0; i < units.Count; i++)
                 {
-                    LogUnitFaulted(faulted.Exception, units[i].AccountId);
+                    results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);
                 }
+                await batch.CommitAsync(CancellationToken.None);
+                break;
             }
-            await batch.CommitAsync(CancellationToken.None);
+            catch (RetryBatchException e) when (attempt < MaxAttempts)
+            {
+                LogBatchRetried(e.InnerException!, units.Count, attempt);
+            }
+            catch (Exception e)
+            {
+                // Whatever failed, nothing of the batch is stored: every unit answers that the store is unavailable, and the loop goes on.
+                LogBatchFailed(e, units.Count);
+                Array.Fill(results, new WriteResult(new Written.Unavailable(), null));
+                return results;
+            }
         }
-        catch (Exception e)
+        for (var i = 0; i < units.Count; i++)
         {
-            // Whatever failed, nothing of the batch is stored: every unit answers that the store is unavailable, and the loop goes on.
-            LogBatchFailed(e, units.Count);
-            Array.Fill(results, new WriteResult(new Written.Unavailable(), null));
+            if (results[i].Written is Written.Faulted faulted)
+            {
+                LogUnitFaulted(faulted.Exception, units[i].AccountId);
+            }
         }
         return results;
     }
@@ -98,6 +110,12 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
             LogQueueFull(Interlocked.Exchange(ref _refusedSinceLastLog, 0), options.Value.QueueCapacity);
         }
     }
+
+    /// <summary>A batch the store could not write for a passing reason (a deadlock, a key stored meanwhile) is tried this many times.</summary>
+    private const int MaxAttempts = 5;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A batch of {Units} units is tried again (attempt {Attempt} failed for a passing reason)")]
+    private partial void LogBatchRetried(Exception exception, int units, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Units} units could not be written; each answered 503 and nothing of them was stored")]
     private partial void LogBatchFailed(Exception exception, int units);

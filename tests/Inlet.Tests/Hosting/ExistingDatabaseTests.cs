@@ -16,6 +16,7 @@ public sealed class ExistingDatabaseApp : InletApp
     }
 }
 
+[Trait("Store", "sqlite")]
 public sealed class ExistingDatabaseTests(ExistingDatabaseApp app) : IClassFixture<ExistingDatabaseApp>
 {
     [Fact]

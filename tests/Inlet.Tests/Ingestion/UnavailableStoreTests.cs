@@ -8,6 +8,7 @@ public sealed class ImpatientStoreApp : InletApp
     protected override string ConnectionOptions => "Default Timeout=1";
 }
 
+[Trait("Store", "sqlite")]
 public sealed class UnavailableStoreTests(ImpatientStoreApp app) : IClassFixture<ImpatientStoreApp>
 {
     [Fact]

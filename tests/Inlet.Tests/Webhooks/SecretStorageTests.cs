@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Inlet.Tests.Webhooks;
 
 public sealed class SecretStorageTests(InletApp app) : IClassFixture<InletApp>
@@ -17,22 +15,12 @@ public sealed class SecretStorageTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal("****4b06", read["verification"]!["secret"]!.GetValue<string>());
         await (await app.Api().PutJsonAsync($"/api/v1/webhooks/{id}", read.ToJsonString())).ShouldBeAsync(200);
 
-        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly"))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT DefinitionJson FROM Webhooks WHERE Id = $id UNION ALL SELECT DefinitionJson FROM WebhookVersions WHERE WebhookId = $id";
-            command.Parameters.AddWithValue("$id", id);
-            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-            var rows = 0;
-            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-            {
-                rows++;
-                Assert.DoesNotContain(Secret, reader.GetString(0), StringComparison.Ordinal);
-                Assert.Contains("enc:v1:", reader.GetString(0), StringComparison.Ordinal);
-            }
-            Assert.Equal(3, rows);
-        }
+        var stored = await app.SqlAsync(
+            """SELECT "DefinitionJson" FROM "Webhooks" WHERE "Id" = @id UNION ALL SELECT "DefinitionJson" FROM "WebhookVersions" WHERE "WebhookId" = @id""",
+            ("id", id));
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, row => Assert.DoesNotContain(Secret, (string)row[0]!, StringComparison.Ordinal));
+        Assert.All(stored, row => Assert.Contains("enc:v1:", (string)row[0]!, StringComparison.Ordinal));
 
         await (await app.SendAsync("secret-1", """{"clientID":"secret-member","points":2}""", headers: ("X-Shop-Token", "wrong"))).ShouldBeAsync(401);
         await (await app.SendAsync("secret-1", """{"clientID":"secret-member","points":2}""", headers: ("X-Shop-Token", Secret))).ShouldBeAsync(200);

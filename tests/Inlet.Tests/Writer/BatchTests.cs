@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Inlet.Tests.Writer;
 
 /// <summary>The group-commit writer's batches: each unit decided in arrival order, one unit's conflict never undoing the others.</summary>
@@ -87,13 +85,18 @@ public sealed class BatchTests(InletApp app) : IClassFixture<InletApp>
         await app.CreateWebhookAsync(Scenario.PointAddDefinition("batch-refused"));
         await app.OptInAsync("batch-5");
         // The store refuses the second unit's last row (its idempotency key), after its log row, member and event were written.
-        await SqlAsync("""CREATE TRIGGER refuse_key BEFORE INSERT ON IdempotencyKeys WHEN NEW.Key = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
+        await app.SqlAsync(TestStore.OnPostgres
+            ? """
+              CREATE FUNCTION refuse_key() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = 'unique_violation'; END $$;
+              CREATE TRIGGER refuse_key BEFORE INSERT ON "IdempotencyKeys" FOR EACH ROW WHEN (NEW."Key" = 'refused') EXECUTE FUNCTION refuse_key();
+              """
+            : """CREATE TRIGGER refuse_key BEFORE INSERT ON IdempotencyKeys WHEN NEW.Key = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
 
         var answers = await app.InOneBatchAsync(
             Send("batch-refused", """{"clientID":"batch-5","points":10}""", key: "accepted-1"),
             Send("batch-refused", """{"clientID":"batch-5","points":5}""", key: "refused"),
             Send("batch-refused", """{"clientID":"batch-5","points":1}""", key: "accepted-2"));
-        await SqlAsync("DROP TRIGGER refuse_key");
+        await app.SqlAsync(TestStore.OnPostgres ? """DROP TRIGGER refuse_key ON "IdempotencyKeys" """ : "DROP TRIGGER refuse_key");
 
         Assert.Equal([200, 503, 200], answers.Select(a => (int)a.StatusCode));
         Assert.Equal(11, await app.ScoreAsync("batch-5"));
@@ -130,7 +133,12 @@ public sealed class BatchTests(InletApp app) : IClassFixture<InletApp>
         }
         var logsBefore = (await app.Api().GetJsonAsync($"/api/v1/logs?webhookId={webhook}"))["items"]!.AsArray().Count;
         // The store fails on the third unit's event, after the first two units' rows were written in the same transaction.
-        await SqlAsync("""CREATE TRIGGER fail_mid_batch AFTER INSERT ON Events WHEN NEW.CustomerId = 'doomed' BEGIN SELECT json('{not json'); END;""");
+        await app.SqlAsync(TestStore.OnPostgres
+            ? """
+              CREATE FUNCTION fail_mid_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$;
+              CREATE TRIGGER fail_mid_batch AFTER INSERT ON "Events" FOR EACH ROW WHEN (NEW."CustomerId" = 'doomed') EXECUTE FUNCTION fail_mid_batch();
+              """
+            : """CREATE TRIGGER fail_mid_batch AFTER INSERT ON Events WHEN NEW.CustomerId = 'doomed' BEGIN SELECT json('{not json'); END;""");
 
         var requests = new[] { "batch-4a", "batch-4b", "doomed", "batch-4a" }
             .Select(member => Send("batch-fail", $$"""{"clientID":"{{member}}","points":5}""")).ToArray();
@@ -142,18 +150,9 @@ public sealed class BatchTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal((0, 0), (await app.ScoreAsync("batch-4a"), await app.ScoreAsync("batch-4b")));
         Assert.Equal(logsBefore, (await app.Api().GetJsonAsync($"/api/v1/logs?webhookId={webhook}"))["items"]!.AsArray().Count);
 
-        await SqlAsync("DROP TRIGGER fail_mid_batch");
+        await app.SqlAsync(TestStore.OnPostgres ? """DROP TRIGGER fail_mid_batch ON "Events" """ : "DROP TRIGGER fail_mid_batch");
         var retried = await app.InOneBatchAsync(requests);
         Assert.All(retried, a => Assert.Equal(200, (int)a.StatusCode));
         Assert.Equal((10, 5, 5), (await app.ScoreAsync("batch-4a"), await app.ScoreAsync("batch-4b"), await app.ScoreAsync("doomed")));
-    }
-
-    private async Task SqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

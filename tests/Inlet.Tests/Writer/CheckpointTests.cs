@@ -1,6 +1,7 @@
 namespace Inlet.Tests.Writer;
 
 /// <summary>What a sustained stream does to the SQLite files: the WAL is copied into the database and starts over, so it stays bounded.</summary>
+[Trait("Store", "sqlite")]
 public sealed class CheckpointTests(InletApp app) : IClassFixture<InletApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 namespace Inlet.Tests.Writer;
 
 /// <summary>A 2xx means durably stored: what was answered survives a SIGKILL, and a sender's retries never count twice.</summary>
+[Trait("Store", "sqlite")]
 public sealed class CrashTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("inlet-crash-").FullName;

@@ -2,16 +2,19 @@
 using Inlet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Inlet.Data.Migrations
+namespace Inlet.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(InletDb))]
-    partial class InletDbModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteInletDb))]
+    [Migration("20261129064508_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -154,6 +157,8 @@ namespace Inlet.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CustomerId", "Action");
 
                     b.HasIndex("AccountId", "CustomerId", "Id");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Inlet.Data.Migrations
+namespace Inlet.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DropEventsActionIndex : Migration

@@ -2,19 +2,16 @@
 using Inlet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Inlet.Data.Migrations
+namespace Inlet.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(InletDb))]
-    [Migration("20261130175749_DropEventsActionIndex")]
-    partial class DropEventsActionIndex
+    [DbContext(typeof(SqliteInletDb))]
+    partial class SqliteInletDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

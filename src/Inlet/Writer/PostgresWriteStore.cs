@@ -1,0 +1,209 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Inlet.Writer;
+
+/// <summary>
+/// The writer's store on PostgreSQL, shared by every node. A batch is three round trips: its locks and reads, its rows, its
+/// commit. Its locks are transaction-scoped advisory locks on every member, purchase and idempotency key it touches, taken in
+/// one global order, so two nodes' batches for one member take turns (no lost update, no deadlock between them) and each
+/// reads what the other committed. Should a key stored outside the writer still collide, the batch is run again unit by
+/// unit, each in a savepoint, so only the colliding unit is refused, as on SQLite.
+/// </summary>
+internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteStore, IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+    private bool _unitByUnit;
+
+    public async Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+            var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            var batch = new PostgresBatch(this, _connection, transaction, _unitByUnit);
+            _unitByUnit = false;
+            await ReadAsync(_connection, transaction, keys, batch.State, cancellationToken);
+            return batch;
+        }
+        catch (PostgresException e) when (Retryable(e))
+        {
+            await CloseAsync();
+            throw new RetryBatchException(e);
+        }
+        catch
+        {
+            await CloseAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => CloseAsync();
+
+    private async ValueTask CloseAsync()
+    {
+        var connection = _connection;
+        _connection = null;
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>A deadlock or a serialization failure passes on a second try; so does a key stored meanwhile, tried unit by unit.</summary>
+    private static bool Retryable(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation;
+
+    private static async Task ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchKeys keys, BatchState state, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        long[] locks =
+        [
+            .. keys.Members.Select(k => LockKey("member", k.Account, k.Id))
+                .Concat(keys.Transactions.Select(k => LockKey("transaction", k.Account, k.Id)))
+                .Concat(keys.Keys.Select(k => LockKey("key", k.WebhookId, k.Key)))
+                .Distinct().Order(),
+        ];
+        if (locks.Length > 0)
+        {
+            // unnest returns the array in order, so every batch on every node takes its locks in ascending order.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k") { Parameters = { new() { Value = locks } } });
+        }
+        var reads = new List<Action<NpgsqlDataReader>>();
+        if (keys.Members.Count > 0)
+        {
+            batch.BatchCommands.Add(Command($"""
+                SELECT {BatchReads.Select("m", BatchReads.MemberColumns)} FROM unnest($1::text[], $2::text[]) AS k(a, i)
+                JOIN "Members" AS m ON m."AccountId" = k.a AND m."Id" = k.i
+                """, [.. keys.Members.Select(k => k.Account)], [.. keys.Members.Select(k => k.Id)]));
+            reads.Add(reader => BatchReads.Members(reader, state));
+        }
+        if (keys.Transactions.Count > 0)
+        {
+            string[] accounts = [.. keys.Transactions.Select(k => k.Account)], ids = [.. keys.Transactions.Select(k => k.Id)];
+            batch.BatchCommands.Add(Command($"""
+                SELECT {BatchReads.Select("i", BatchReads.ItemColumns)} FROM unnest($1::text[], $2::text[]) AS k(a, t)
+                JOIN "TransactionItems" AS i ON i."AccountId" = k.a AND i."TransactionId" = k.t
+                """, accounts, ids));
+            batch.BatchCommands.Add(Command($"""
+                SELECT {BatchReads.Select("t", BatchReads.TransactionColumns)} FROM unnest($1::text[], $2::text[]) AS k(a, i)
+                JOIN "Transactions" AS t ON t."AccountId" = k.a AND t."Id" = k.i
+                """, accounts, ids));
+            Dictionary<(string, string), List<Members.TransactionItemRow>> items = [];
+            reads.Add(reader => items = BatchReads.Items(reader));
+            reads.Add(reader => BatchReads.Transactions(reader, items, state));
+        }
+        if (keys.Once.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("""
+                SELECT k.a, k.m, k.x FROM unnest($1::text[], $2::text[], $3::text[]) AS k(a, m, x)
+                WHERE EXISTS (SELECT 1 FROM "Events" AS e WHERE e."AccountId" = k.a AND e."CustomerId" = k.m AND e."Action" = k.x)
+                """, [.. keys.Once.Select(k => k.Account)], [.. keys.Once.Select(k => k.Member)], [.. keys.Once.Select(k => k.Action)]));
+            reads.Add(reader => BatchReads.Occurred(reader, state));
+        }
+        if (keys.Keys.Count > 0)
+        {
+            batch.BatchCommands.Add(Command($"""
+                SELECT {BatchReads.Select("i", BatchReads.KeyColumns)} FROM unnest($1::text[], $2::text[]) AS k(w, k)
+                JOIN "IdempotencyKeys" AS i ON i."WebhookId" = k.w AND i."Key" = k.k
+                """, [.. keys.Keys.Select(k => k.WebhookId)], [.. keys.Keys.Select(k => k.Key)]));
+            reads.Add(reader => BatchReads.Keys(reader, state));
+        }
+        if (batch.BatchCommands.Count == 0)
+        {
+            return;
+        }
+        await using var results = await batch.ExecuteReaderAsync(cancellationToken);
+        if (locks.Length > 0)
+        {
+            await results.NextResultAsync(cancellationToken);
+        }
+        foreach (var read in reads)
+        {
+            read(results);
+            await results.NextResultAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A read whose keys go in as text arrays, one per key column.</summary>
+    private static NpgsqlBatchCommand Command(string sql, params string[][] columns)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var column in columns)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = column });
+        }
+        return command;
+    }
+
+    /// <summary>A 64-bit advisory lock key for one member, purchase or idempotency key, the same on every node.</summary>
+    private static long LockKey(string kind, string scope, string id) =>
+        BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\0{scope}\0{id}")));
+
+    private sealed class PostgresBatch(PostgresWriteStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, bool unitByUnit) : IWriteBatch
+    {
+        private readonly PostgresRows _rows = new();
+        private bool _committed;
+
+        public BatchState State { get; } = new();
+
+        public async Task<bool> TryWriteAsync(UnitRows rows, CancellationToken cancellationToken)
+        {
+            if (!unitByUnit)
+            {
+                // Written with the others at commit: the batch's locks keep other writers' rows out of its way.
+                _rows.Add(rows);
+                return true;
+            }
+            var unit = new PostgresRows();
+            unit.Add(rows);
+            await using var batch = unit.ToBatch(connection, transaction);
+            await transaction.SaveAsync("unit", cancellationToken);
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.ReleaseAsync("unit", cancellationToken);
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await transaction.RollbackAsync("unit", cancellationToken);
+                return false;
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (!_rows.IsEmpty)
+                {
+                    await using var batch = _rows.ToBatch(connection, transaction);
+                    await batch.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                _committed = true;
+            }
+            catch (PostgresException e) when (Retryable(e))
+            {
+                store._unitByUnit = e.SqlState == PostgresErrorCodes.UniqueViolation;
+                throw new RetryBatchException(e);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_committed)
+            {
+                await transaction.DisposeAsync();
+            }
+            else
+            {
+                // Closing the connection rolls the transaction back, whatever state the failure left it in.
+                await store.CloseAsync();
+            }
+        }
+    }
+}
