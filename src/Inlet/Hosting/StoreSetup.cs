@@ -28,6 +28,9 @@ internal static class StoreSetup
             services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
             services.AddDbContext<PostgresInletDb>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
             services.AddScoped<InletDb>(provider => provider.GetRequiredService<PostgresInletDb>());
+            // A change made on one node is served by every node within a second.
+            services.AddSingleton<Webhooks.ConfigurationNotices>();
+            services.AddHostedService<Webhooks.ConfigurationListener>();
             // Every node reads and writes one key ring, so a cookie or a secret protected by one node is read by the others.
             dataProtection.PersistKeysToDbContext<PostgresInletDb>();
         }

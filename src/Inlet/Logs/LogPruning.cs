@@ -17,6 +17,12 @@ internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider
 {
     public async Task<Pruned> PruneAsync(CancellationToken cancellationToken)
     {
+        // Over a shared PostgreSQL store, one node prunes; the others find the lock taken and leave it to that node.
+        await using var pruning = await NodeLocks.TryTakeAsync(db, NodeLocks.Pruning, cancellationToken);
+        if (pruning is null)
+        {
+            return new Pruned(0, 0);
+        }
         var now = clock.GetUtcNow();
         var logsBefore = now.AddDays(-logs.Value.RetentionDays);
         var keysBefore = now.AddDays(-ingestion.Value.IdempotencyDays);

@@ -17,8 +17,8 @@ namespace Inlet.Webhooks;
 /// when a webhook, an event type or the settings change. The request path reads it with no lock and no database. A webhook
 /// that no longer compiles keeps its last good version (yarp does the same for routes).
 /// </summary>
-internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, StoredDefinitions stored, IOptions<IngestionOptions> options, ILogger<WebhookRegistry> logger)
-    : IDisposable
+internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, StoredDefinitions stored, IOptions<IngestionOptions> options,
+    ILogger<WebhookRegistry> logger, ConfigurationNotices? notices = null) : IDisposable
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile Snapshot _snapshot = Snapshot.Empty;
@@ -83,9 +83,24 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
 
     /// <summary>
     /// After a committed change: recompiles the account whatever happens to the request that made the change (a caller that
-    /// hangs up must not leave the snapshot behind the store). A failure is logged; the last snapshot keeps serving.
+    /// hangs up must not leave the snapshot behind the store), and tells the other nodes, if any. A failure is logged; the
+    /// last snapshot keeps serving (and other nodes find the change by its fingerprint within seconds).
     /// </summary>
     public async Task ReloadAfterChangeAsync(string accountId)
+    {
+        await ReloadAfterNoticeAsync(accountId);
+        try
+        {
+            await (notices?.PublishAsync(accountId, CancellationToken.None) ?? Task.CompletedTask);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            LogNoticeFailure(e, accountId);
+        }
+    }
+
+    /// <summary>After a change made here or on another node: recompiles the account; a failure is logged, the last snapshot keeps serving.</summary>
+    public async Task ReloadAfterNoticeAsync(string accountId)
     {
         try
         {
@@ -147,6 +162,9 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the webhooks of account {AccountId} failed; the previous snapshot keeps serving")]
     private partial void LogReloadFailure(Exception exception, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The other nodes could not be told that account {AccountId} changed; they find it within seconds")]
+    private partial void LogNoticeFailure(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} v{Version} no longer compiles, the last good version keeps serving: {Errors}")]
     private partial void LogCompileFailure(string webhookId, int version, string errors);
