@@ -10,7 +10,7 @@ using Inlet.Webhooks;
 using Inlet.Writer;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(HostingSetup.Options(args));
+var builder = WebApplication.CreateBuilder(HostingSetup.Options(args)).ListenOnDefaultUrlUnlessConfigured();
 
 builder.Services.AddInletStore(builder.Configuration);
 builder.Services.AddInletHosting();

@@ -35,7 +35,7 @@ public sealed class CompiledWebhook(
 
     /// <summary>
     /// The body as the request log keeps it: the values under <see cref="WebhookDefinition.RedactBodyPaths"/> replaced
-    /// by <c>[redacted]</c>. A body that is not JSON, or reaches none of the paths, is kept as received.
+    /// by <c>[redacted]</c>. A body that is not JSON (the pipeline answers it 400), or reaches none of the paths, is kept as received.
     /// </summary>
     public string RedactBody(string body)
     {
@@ -56,7 +56,8 @@ public sealed class CompiledWebhook(
             }
             return changed ? root.ToJsonString() : body;
         }
-        catch (JsonException)
+        // A name escaping half a surrogate pair (\ud800) parses but cannot be read: that body is not JSON either.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return body;
         }

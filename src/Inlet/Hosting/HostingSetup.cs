@@ -16,6 +16,26 @@ internal static class HostingSetup
         return new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null };
     }
 
+    /// <summary>Where Inlet listens when no setting says.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// Listens on <see cref="DefaultUrl"/> unless one of ASP.NET Core's own settings says where: <c>ASPNETCORE_URLS</c> or
+    /// <c>--urls</c>, <c>ASPNETCORE_HTTP_PORTS</c> / <c>HTTPS_PORTS</c>, or <c>Kestrel:Endpoints</c>. A default in
+    /// <c>appsettings.json</c> would outrank <c>ASPNETCORE_URLS</c> (and make Kestrel warn that it overrides the ports);
+    /// given here, only when all of them are absent, it yields to each.
+    /// </summary>
+    public static WebApplicationBuilder ListenOnDefaultUrlUnlessConfigured(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        string[] addressKeys = [WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey];
+        if (addressKeys.All(key => string.IsNullOrWhiteSpace(configuration[key])) && !configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        return builder;
+    }
+
     public static IServiceCollection AddInletHosting(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);

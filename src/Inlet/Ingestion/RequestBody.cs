@@ -42,24 +42,30 @@ internal static class RequestBody
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The body as a JSON object, or why it is not one.</summary>
+    /// <summary>The body as a JSON object whose every string can be read, or why it is not one.</summary>
     public static JsonDocument? Parse(byte[] bytes, bool isForm, out string? error)
     {
         error = null;
+        var json = isForm ? FormToJson(bytes) : bytes;
         try
         {
-            var document = JsonDocument.Parse(isForm ? FormToJson(bytes) : bytes, ParseOptions);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            var document = JsonDocument.Parse(json, ParseOptions);
+            error = document.RootElement.ValueKind != JsonValueKind.Object
+                ? $"the body must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}"
+                : UnreadableText.Find(json) is { } unreadable ? $"the body is not valid JSON: {unreadable}" : null;
+            if (error is null)
             {
                 return document;
             }
-            error = $"the body must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}";
             document.Dispose();
             return null;
         }
         catch (JsonException e)
         {
-            error = bytes.Length == 0 ? "the body is empty: send a JSON object" : $"the body is not valid JSON: {e.Message}";
+            error = bytes.Length == 0 ? "the body is empty: send a JSON object"
+                // JSON senders must not add a byte order mark (RFC 8259 §8.1): say so rather than report a stray 0xEF.
+                : bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? "the body is not valid JSON: it starts with a byte order mark; send UTF-8 without one"
+                : $"the body is not valid JSON: {e.Message}";
             return null;
         }
     }

@@ -27,8 +27,8 @@ internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider
         var logsBefore = now.AddDays(-logs.Value.RetentionDays);
         var keysBefore = now.AddDays(-ingestion.Value.IdempotencyDays);
         var pruned = new Pruned(
-            await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore), cancellationToken),
-            await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore), cancellationToken));
+            await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).OrderBy(l => l.ReceivedAt), cancellationToken),
+            await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).OrderBy(k => k.CreatedAt), cancellationToken));
         // A run that found nothing is not news.
         LogPruned(pruned == new Pruned(0, 0) ? LogLevel.Debug : LogLevel.Information, pruned.RequestLogs, logsBefore, pruned.IdempotencyKeys, keysBefore);
         return pruned;
@@ -36,9 +36,10 @@ internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider
 
     /// <summary>
     /// Deletes in batches, each its own short write, so a large backlog (after lowering the retention, say) never holds
-    /// the single SQLite writer long enough to keep webhooks waiting.
+    /// the single SQLite writer long enough to keep webhooks waiting. Each batch takes the oldest rows first, so which rows a
+    /// batch deletes is decided by the query, not by the order SQLite happens to read them in.
     /// </summary>
-    private async Task<int> DeleteInBatchesAsync<T>(IQueryable<T> expired, CancellationToken cancellationToken)
+    private async Task<int> DeleteInBatchesAsync<T>(IOrderedQueryable<T> expired, CancellationToken cancellationToken)
     {
         const int BatchSize = 2000;
         var total = 0;
