@@ -2,11 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 
 namespace Inlet.Load;
 
-/// <summary>Inlet as the benchmark runs it: the defaults (SQLite, full sync, logs on), configured through its API as a user would.</summary>
+/// <summary>Inlet as the benchmark runs it: the defaults (full sync, logs on) on the store asked for, configured through its API as a user would.</summary>
 internal static class InletSetup
 {
     private const string ApiKey = "inlet_load-benchmark-key-0123456789";
@@ -17,9 +16,8 @@ internal static class InletSetup
         ["mixed"] = ["point-add", "point-sub", "checkout-accept", "checkout-accept-item", "optin-labels"],
     };
 
-    public static Dictionary<string, string> Environment(string folder) => new()
+    public static Dictionary<string, string> Environment(RunStore store) => new(store.Environment)
     {
-        ["Inlet__Store__ConnectionString"] = $"Data Source={Path.Combine(folder, "inlet.db")}",
         ["Inlet__Bootstrap__ApiKey"] = ApiKey,
         ["Inlet__Bootstrap__AdminPassword"] = "load-benchmark",
     };
@@ -42,20 +40,19 @@ internal static class InletSetup
     }
 
     /// <summary>
-    /// Events stored so far, read from the database file itself once the count is steady: requests still in flight when wrk
-    /// stopped are committed after it, and must count for the run they belong to.
+    /// Events stored so far, read from the store itself once the count is steady: requests still in flight when wrk
+    /// stopped are committed after it, and must count for the run they belong to. The same query reads SQLite and PostgreSQL.
     /// </summary>
-    public static async Task<long> CountEventsAsync(string folder)
+    public static async Task<long> CountEventsAsync(RunStore store, CancellationToken stopping)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "inlet.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await store.OpenReaderAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Events";
+        command.CommandText = """SELECT count(*) FROM "Events" """;
         var count = -1L;
         while (true)
         {
-            await Task.Delay(500);
-            var now = (long)(await command.ExecuteScalarAsync())!;
+            await Task.Delay(500, stopping);
+            var now = (long)(await command.ExecuteScalarAsync(stopping))!;
             if (now == count)
             {
                 return count;

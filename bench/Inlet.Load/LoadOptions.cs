@@ -3,8 +3,12 @@ using System.Globalization;
 namespace Inlet.Load;
 
 /// <summary>What to measure; every value has a default, so <c>bench/load.sh</c> alone runs the whole benchmark.</summary>
-internal sealed record LoadOptions(string InletDll, string BaselineDll, int Rounds, int Seconds, int WarmupSeconds, int Members, IReadOnlyList<Load> Loads)
+internal sealed record LoadOptions(string InletDll, string BaselineDll, int Rounds, int Seconds, int WarmupSeconds, int Members, IReadOnlyList<Load> Loads,
+    StoreKind Store, string PostgresServer)
 {
+    /// <summary>The PostgreSQL server when neither <c>--postgres</c> nor <c>INLET_BENCH_POSTGRES</c> names one: a local role that may create databases.</summary>
+    private const string LocalPostgres = "Host=127.0.0.1;Username=inlet;Password=inlet";
+
     /// <summary>Point add at 64 connections, the mixed use cases at 64, then Point add at 1, 16 and 256 connections.</summary>
     private static readonly Load[] AllLoads =
         [new("point-add", 64), new("mixed", 64), new("point-add", 1), new("point-add", 16), new("point-add", 256)];
@@ -23,7 +27,9 @@ internal sealed record LoadOptions(string InletDll, string BaselineDll, int Roun
         return new LoadOptions(
             Path.GetFullPath(Value("--inlet", "bench/out/inlet/Inlet.dll")),
             Path.GetFullPath(Value("--baseline", "bench/out/baseline/Baseline.dll")),
-            Number("--rounds", 3), Number("--seconds", 10), Number("--warmup", 5), Number("--members", 10_000), loads);
+            Number("--rounds", 3), Number("--seconds", 10), Number("--warmup", 5), Number("--members", 10_000), loads,
+            StoreKind.Parse(Value("--store", StoreKind.Sqlite.Name)),
+            Value("--postgres", Environment.GetEnvironmentVariable("INLET_BENCH_POSTGRES") is { Length: > 0 } server ? server : LocalPostgres));
     }
 }
 
@@ -37,6 +43,20 @@ internal sealed record Load(string Scenario, int Connections)
     }
 
     public override string ToString() => $"{Scenario}@{Connections}";
+}
+
+/// <summary>
+/// Where Inlet keeps its events (<c>--store</c>): <c>sqlite</c>, one node on a file; <c>postgres</c>, one node on a PostgreSQL
+/// database; <c>postgres-2</c>, two nodes on one database behind nginx, as a deployment with more than one node runs.
+/// </summary>
+internal sealed record StoreKind(string Name, bool OnPostgres, int Nodes, string Description)
+{
+    public static readonly StoreKind Sqlite = new("sqlite", false, 1, "SQLite, one node");
+    public static readonly StoreKind Postgres = new("postgres", true, 1, "PostgreSQL, one node");
+    public static readonly StoreKind PostgresTwoNodes = new("postgres-2", true, 2, "PostgreSQL, two nodes on one database behind nginx");
+
+    public static StoreKind Parse(string name) => new[] { Sqlite, Postgres, PostgresTwoNodes }.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"--store must be sqlite, postgres or postgres-2, not {name}");
 }
 
 internal enum Target { Baseline, Inlet }

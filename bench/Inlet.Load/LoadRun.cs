@@ -21,24 +21,28 @@ internal sealed record RunResult(Target Target, Load Load, int Round, WrkResult 
 
 internal static class LoadRun
 {
-    /// <summary>Starts the target on a fresh data folder, warms it up, measures, and stops it.</summary>
-    public static async Task<RunResult> RunAsync(LoadOptions options, Target target, Load load, int round)
+    /// <summary>
+    /// Starts the target on a fresh store and folder, warms it up, measures, and stops it; the store goes with the run
+    /// whatever happens, after the nodes that wrote to it.
+    /// </summary>
+    public static async Task<RunResult> RunAsync(LoadOptions options, Target target, Load load, int round, CancellationToken stopping)
     {
         var folder = Directory.CreateTempSubdirectory("inlet-load-").FullName;
         try
         {
-            var inlet = target == Target.Inlet;
-            using var server = await Server.StartAsync(inlet ? options.InletDll : options.BaselineDll, folder,
-                inlet ? InletSetup.Environment(folder) : new Dictionary<string, string>());
-            if (inlet)
+            await using var store = target == Target.Inlet ? await RunStore.CreateAsync(options, folder) : null;
+            using var app = store is null
+                ? await Deployment.StartAsync(options.BaselineDll, folder, new Dictionary<string, string>(), 1, stopping)
+                : await Deployment.StartAsync(options.InletDll, folder, InletSetup.Environment(store), options.Store.Nodes, stopping);
+            if (store is not null)
             {
-                await InletSetup.ConfigureAsync(server.Url, load.Scenario);
+                await InletSetup.ConfigureAsync(app.Url, load.Scenario);
             }
-            await Wrk.RunAsync(server.Url, load, options.WarmupSeconds, options.Members, $"w{round}");
-            var before = inlet ? await InletSetup.CountEventsAsync(folder) : (long?)null;
-            var measured = await Wrk.RunAsync(server.Url, load, options.Seconds, options.Members, $"m{round}");
-            var after = inlet ? await InletSetup.CountEventsAsync(folder) : (long?)null;
-            return new RunResult(target, load, round, measured, server.PeakRssMiB(), after - before);
+            await Wrk.RunAsync(app.Url, load, options.WarmupSeconds, options.Members, $"w{round}", stopping);
+            var before = store is null ? (long?)null : await InletSetup.CountEventsAsync(store, stopping);
+            var measured = await Wrk.RunAsync(app.Url, load, options.Seconds, options.Members, $"m{round}", stopping);
+            var after = store is null ? (long?)null : await InletSetup.CountEventsAsync(store, stopping);
+            return new RunResult(target, load, round, measured, app.PeakRssMiB(), after - before);
         }
         finally
         {

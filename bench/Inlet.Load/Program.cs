@@ -1,20 +1,40 @@
+using System.Runtime.InteropServices;
 using Inlet.Load;
 
 // The load benchmark (docs/performance.md): a bare ASP.NET Core endpoint and Inlet, each started fresh and driven by wrk
 // on loopback, in alternating rounds, so both are measured on the same machine in the same minutes. Run it with bench/load.sh.
 var options = LoadOptions.Parse(args);
+// Ctrl+C or a kill stops the run in progress through its clean-up, so it leaves no node, nginx or database behind.
+using var stopping = new CancellationTokenSource();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+var postgres = options.Store.OnPostgres ? await PostgresRunStore.SettingsAsync(options.PostgresServer) : null;
 var results = new List<RunResult>();
-foreach (var load in options.Loads)
+try
 {
-    for (var round = 1; round <= options.Rounds; round++)
+    foreach (var load in options.Loads)
     {
-        foreach (var target in new[] { Target.Baseline, Target.Inlet })
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            var result = await LoadRun.RunAsync(options, target, load, round);
-            Console.Error.WriteLine(result.Line());
-            results.Add(result);
+            foreach (var target in new[] { Target.Baseline, Target.Inlet })
+            {
+                var result = await LoadRun.RunAsync(options, target, load, round, stopping.Token);
+                Console.Error.WriteLine(result.Line());
+                results.Add(result);
+            }
         }
     }
 }
-Console.WriteLine(Report.Markdown(options, results));
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped before the end: no report.");
+    return 130;
+}
+Console.WriteLine(Report.Markdown(options, postgres, results));
 return results.TrueForAll(r => r.EventsMatch) ? 0 : 1;
+
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stopping.Cancel();
+}

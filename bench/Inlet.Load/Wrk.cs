@@ -21,7 +21,7 @@ internal static class Wrk
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<WrkResult> RunAsync(Uri url, Load load, int seconds, int members, string run)
+    public static async Task<WrkResult> RunAsync(Uri url, Load load, int seconds, int members, string run, CancellationToken stopping)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
@@ -34,9 +34,17 @@ internal static class Wrk
             start.ArgumentList.Add(argument);
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it (apt-get install wrk)");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var output = process.StandardOutput.ReadToEndAsync(stopping);
+        var errors = process.StandardError.ReadToEndAsync(stopping);
+        try
+        {
+            await process.WaitForExitAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw;
+        }
         var line = (await output).Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk reported nothing: {await output}{await errors}");
         return JsonSerializer.Deserialize<WrkResult>(line["RESULT ".Length..], Json)!;
