@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Hosting;
 
@@ -11,7 +12,8 @@ namespace Inlet.Hosting;
 /// Before the server listens: migrations, bootstrap of an empty store, the key ring, every webhook compiled into the registry.
 /// On PostgreSQL, nodes starting together take turns (an advisory lock), so the store is migrated and bootstrapped once.
 /// </summary>
-internal sealed class StoreInitializer(IServiceScopeFactory scopes, WebhookRegistry registry, IDataProtectionProvider protection) : IHostedService
+internal sealed partial class StoreInitializer(IServiceScopeFactory scopes, WebhookRegistry registry, IDataProtectionProvider protection,
+    IOptions<KeyRingOptions> keyRing, IOptions<StoreOptions> store, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,8 +31,13 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, WebhookRegis
             // Create the Data Protection key now, before requests race to create one each on first use.
             protection.CreateProtector("Inlet.Startup").Protect("ready");
         }
+        var keys = KeyRing.Describe(keyRing, db.Database.IsNpgsql() ? "the DataProtectionKeys table" : SqliteStore.KeysFolder(store.Value));
+        LogKeyRing(keys);
         await registry.ReloadAllAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{KeyRing}")]
+    private partial void LogKeyRing(string keyRing);
 }

@@ -23,6 +23,7 @@ internal static class StoreSetup
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptions.Validation>();
         services.AddSingleton<WriteGate>();
         var dataProtection = services.AddDataProtection().SetApplicationName("Inlet");
+        KeyRing.Protect(dataProtection, configuration);
         if (configuration.GetSection(StoreOptions.Section).Get<StoreOptions>()?.Provider == StoreOptions.Postgres)
         {
             services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
