@@ -45,7 +45,8 @@ public sealed class CompiledWebhook(
         }
         try
         {
-            if (JsonNode.Parse(body) is not JsonObject root)
+            // A name given twice cannot be held in a JsonObject: the pipeline refuses such a body as it does any that is not JSON.
+            if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is not JsonObject root)
             {
                 return body;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Inlet.Accounts;
@@ -34,6 +35,11 @@ internal static class EventsApi
         {
             return Problems.Invalid([new("action", $"'{request.Action}' is not an event type of this account: see GET /api/v1/event-types")],
                 "invalid_event", "The event has faults", StatusCodes.Status422UnprocessableEntity);
+        }
+        // Text no string can hold (not UTF-8, "\ud800") binds into data unchecked: refused as the webhook pipeline refuses it.
+        if (request.Data.ValueKind != JsonValueKind.Undefined && UnreadableText.Find(JsonMarshal.GetRawUtf8Value(request.Data)) is { } unreadable)
+        {
+            return Problems.Status(StatusCodes.Status400BadRequest, "invalid_json", $"data is not valid JSON: {unreadable}");
         }
         var built = DirectEvents.Build(request.Customer, type, request.Data);
         if (built.Event is not { } ev)

@@ -8,7 +8,8 @@ namespace Inlet.Ingestion;
 /// <summary>Reads a webhook body within its size limit and parses it: JSON, or a form flattened to an object of strings.</summary>
 internal static class RequestBody
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+    // A name given twice in one object is refused: which value counts would be a guess, and the log's masking could miss one.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
     /// <summary>The raw bytes, or null when the body is over <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -47,16 +48,19 @@ internal static class RequestBody
     {
         error = null;
         var json = isForm ? FormToJson(bytes) : bytes;
+        if (UnreadableText.Find(json) is { } unreadable)
+        {
+            error = $"the body is not valid JSON: {unreadable}";
+            return null;
+        }
         try
         {
             var document = JsonDocument.Parse(json, ParseOptions);
-            error = document.RootElement.ValueKind != JsonValueKind.Object
-                ? $"the body must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}"
-                : UnreadableText.Find(json) is { } unreadable ? $"the body is not valid JSON: {unreadable}" : null;
-            if (error is null)
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;
             }
+            error = $"the body must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}";
             document.Dispose();
             return null;
         }

@@ -6,12 +6,13 @@ namespace Inlet.Ingestion;
 
 /// <summary>
 /// What JSON's grammar lets through but no string can hold: bytes that are not UTF-8, and a <c>\u</c> escape of half a
-/// surrogate pair. <see cref="System.Text.Json.JsonDocument"/> checks neither when it parses, only when a filter, a mapping
-/// or the log's masking reads the string, and then it throws; so the parse step refuses them, like any body that is not JSON.
+/// surrogate pair. <see cref="System.Text.Json.JsonDocument"/> does not refuse them as it parses; it throws when a filter, a
+/// mapping, the log's masking or its own check for repeated names reads the string. So the parse step looks for them first,
+/// and refuses them like any body that is not JSON.
 /// </summary>
 internal static class UnreadableText
 {
-    /// <summary>Why the JSON text (parsed already, so its escapes are well formed) cannot be read as text; null when it can.</summary>
+    /// <summary>Why the text cannot be read as JSON strings; null when it can (it may still not be JSON).</summary>
     public static string? Find(ReadOnlySpan<byte> json)
     {
         if (!Utf8.IsValid(json))
@@ -37,10 +38,9 @@ internal static class UnreadableText
     private static int? LoneSurrogateEscape(ReadOnlySpan<byte> json)
     {
         int? waitingHigh = null;
-        // A backslash is found only inside a string, where it starts an escape: \uXXXX (six bytes) or \n, \", ... (two).
         for (var at = json.IndexOf((byte)'\\'); at >= 0 && at < json.Length; at++)
         {
-            var unit = json[at] == '\\' && json[at + 1] == 'u' ? Unit(json.Slice(at + 2, 4)) : '\0';
+            var length = EscapeLength(json[at..], out var unit);
             if (waitingHigh is { } high && !char.IsLowSurrogate(unit))
             {
                 return high;
@@ -50,10 +50,24 @@ internal static class UnreadableText
                 return at;
             }
             waitingHigh = char.IsHighSurrogate(unit) ? at : null;
-            at += json[at] != '\\' ? 0 : json[at + 1] == 'u' ? 5 : 1;
+            at += Math.Max(length - 1, 0);
         }
         return waitingHigh;
     }
 
-    private static char Unit(ReadOnlySpan<byte> hex) => (char)ushort.Parse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+    /// <summary>How many bytes the escape that starts the text takes (none: 0), and the UTF-16 unit a <c>\uXXXX</c> stands for.</summary>
+    private static int EscapeLength(ReadOnlySpan<byte> text, out char unit)
+    {
+        unit = '\0';
+        if (text[0] != '\\' || text.Length < 2)
+        {
+            return 0;
+        }
+        if (text[1] != 'u' || text.Length < 6 || !ushort.TryParse(text.Slice(2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        {
+            return 2;
+        }
+        unit = (char)value;
+        return 6;
+    }
 }

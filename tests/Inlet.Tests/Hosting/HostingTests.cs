@@ -49,6 +49,21 @@ public sealed class HostingTests(InletApp app) : IClassFixture<InletApp>
         await response.ShouldBeAsync(400);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xff, 0xfe })]
+    [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' })]
+    public async Task AnEventWhoseDataNoStringCanHoldAnswers400(byte[] inString)
+    {
+        byte[] body = [.. "{\"customer\":\"unreadable-data\",\"action\":\"profile\",\"data\":{\"email\":\""u8, .. inString, .. "\"}}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await app.Api().PostAsync("/api/v1/events", content, TestContext.Current.CancellationToken);
+
+        await response.ShouldBeAsync(400);
+        Assert.Equal("invalid_json", (await response.ReadJsonAsync())["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AnOpenEventWithANumericTransactionIdIsStoredNotCrashed()
     {

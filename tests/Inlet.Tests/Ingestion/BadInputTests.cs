@@ -3,41 +3,15 @@ using System.Text;
 
 namespace Inlet.Tests.Ingestion;
 
-/// <summary>
-/// Inlet on a real Kestrel port, so its limits on headers apply as in production, with one active webhook for each kind of
-/// attribute a mapping converts to (the first masks a body path in its log, so redaction reads every body) and a member to
-/// send points to.
-/// </summary>
+/// <summary>Inlet on a real Kestrel port, so its limits on headers apply as in production, with the webhooks bad inputs go to.</summary>
 public sealed class BadInputApp : InletApp, IAsyncLifetime
 {
-    public const string Points = "bad-points";
-    public const string Typed = "bad-typed";
-    public const string Items = "bad-items";
-    public const string Customer = "bad-input";
-
     public BadInputApp() => UseKestrel(0);
 
     public async ValueTask InitializeAsync()
     {
         StartServer();
-        await this.CreateWebhookAsync(Scenario.PointAddDefinition(Points, """, "redactBodyPaths": ["note.secret"]"""));
-        await (await Api().PostJsonAsync("/api/v1/event-types", """
-            {"name":"typed_probe","attributes":[{"name":"text","type":"string"},{"name":"count","type":"integer"},
-              {"name":"amount","type":"number"},{"name":"flag","type":"boolean"},{"name":"day","type":"date"},
-              {"name":"moment","type":"datetime"},{"name":"tags","type":"string_list"}]}
-            """)).ShouldBeAsync(201);
-        await this.CreateWebhookAsync($$"""
-            { "name": "Typed", "method": "POST", "endpoint": "{{Typed}}", "action": "typed_probe",
-              "mappings": [ {"from": "clientID", "to": "customer"}, {"from": "text", "to": "data.text"}, {"from": "count", "to": "data.count"},
-                {"from": "amount", "to": "data.amount"}, {"from": "flag", "to": "data.flag"}, {"from": "day", "to": "data.day"},
-                {"from": "moment", "to": "data.moment"}, {"from": "tags", "to": "data.tags"} ] }
-            """);
-        await this.CreateWebhookAsync($$"""
-            { "name": "Items", "method": "POST", "endpoint": "{{Items}}", "action": "checkout",
-              "mappings": [ {"from": "clientID", "to": "customer"}, {"from": "id", "to": "data.transaction_id"},
-                {"from": "total", "to": "data.total"}, {"from": "items", "to": "data.items"} ] }
-            """);
-        await this.OptInAsync(Customer);
+        await BadInputWebhooks.CreateAsync(this);
     }
 }
 

@@ -5,8 +5,8 @@ namespace Inlet.Tests.Ingestion;
 /// <summary>A request as a sender may get it wrong, and the status and outcome spec §2 (and docs/service.md) give it.</summary>
 public sealed record BadInput(byte[] Body, int Status, string? Outcome)
 {
-    /// <summary>The webhook it goes to (see <see cref="BadInputApp"/>).</summary>
-    public string Endpoint { get; init; } = BadInputApp.Points;
+    /// <summary>The webhook it goes to (see <see cref="BadInputWebhooks"/>).</summary>
+    public string Endpoint { get; init; } = BadInputWebhooks.Points;
 
     public string Method { get; init; } = "POST";
 
@@ -28,7 +28,7 @@ internal static class BadInputs
     /// <summary>Answered by the server (Kestrel's limits) before Inlet reads the request: no log row, no outcome.</summary>
     private const string? BeforeInlet = null;
 
-    private const string Customer = BadInputApp.Customer;
+    private const string Customer = BadInputWebhooks.Customer;
 
     public static IReadOnlyDictionary<string, BadInput> All { get; } = new Dictionary<string, BadInput>
     {
@@ -37,6 +37,8 @@ internal static class BadInputs
         ["text after the object"] = InvalidJson($$"""{"clientID":"{{Customer}}","points":1} and more"""),
         ["single quotes, as the manual writes its examples"] = InvalidJson($"{{'clientID':'{Customer}','points':1}}"),
         ["a trailing comma"] = InvalidJson($$"""{"clientID":"{{Customer}}","points":1,}"""),
+        ["a name given twice"] = InvalidJson($$"""{"clientID":"{{Customer}}","points":1,"points":2}"""),
+        ["a name given twice where the log masks a path"] = InvalidJson($$$"""{"clientID":"{{{Customer}}}","points":1,"note":{},"note":{"secret":"x"}}"""),
         ["a comment"] = InvalidJson($$"""{"clientID":"{{Customer}}", /* why not */ "points":1}"""),
         ["a raw control character in a string"] = InvalidJson($"{{\"clientID\":\"a\u0001b\",\"points\":1}}"),
         ["a NaN"] = InvalidJson($$"""{"clientID":"{{Customer}}","points":NaN}"""),
@@ -81,28 +83,28 @@ internal static class BadInputs
         ["200 headers"] = new(Utf8(Valid), 431, BeforeInlet) { Headers = [.. Enumerable.Range(0, 200).Select(i => ($"X-Header-{i}", "v"))] },
 
         // Numbers out of range and wrong types, for every attribute type a mapping converts to: 422 invalid_event (step 10).
-        ["an integer of 1e400"] = InvalidEvent(BadInputApp.Points, """{"clientID":"bad-input","points":1e400}"""),
-        ["an integer of 99999999999999999999"] = InvalidEvent(BadInputApp.Points, """{"clientID":"bad-input","points":99999999999999999999}"""),
-        ["an integer one over the largest"] = InvalidEvent(BadInputApp.Points, """{"clientID":"bad-input","points":9223372036854775808}"""),
-        ["an integer of 1e-400, which is 0"] = InvalidEvent(BadInputApp.Points, """{"clientID":"bad-input","points":1e-400}"""),
-        ["an integer given as true"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","count":true}"""),
-        ["an integer given as words"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","count":"ten"}"""),
-        ["a number of 1e400"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","amount":1e400}"""),
-        ["a number given as an array"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","amount":[1]}"""),
-        ["a text given as an object"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","text":{"a":1}}"""),
-        ["a boolean given as maybe"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","flag":"maybe"}"""),
-        ["a date that does not exist"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","day":"2026-02-30"}"""),
-        ["a date-time given as a number"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","moment":1732874400}"""),
-        ["a date-time given as words"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","moment":"yesterday"}"""),
-        ["a list of texts given as an object"] = InvalidEvent(BadInputApp.Typed, """{"clientID":"bad-input","tags":{"a":"b"}}"""),
-        ["a list of objects given as a string"] = InvalidEvent(BadInputApp.Items, """{"clientID":"bad-input","id":"T-1","total":1,"items":"abc"}"""),
-        ["a list of objects given as numbers"] = InvalidEvent(BadInputApp.Items, """{"clientID":"bad-input","id":"T-1","total":1,"items":[1,2]}"""),
+        ["an integer of 1e400"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"bad-input","points":1e400}"""),
+        ["an integer of 99999999999999999999"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"bad-input","points":99999999999999999999}"""),
+        ["an integer one over the largest"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"bad-input","points":9223372036854775808}"""),
+        ["an integer of 1e-400, which is 0"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"bad-input","points":1e-400}"""),
+        ["an integer given as true"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","count":true}"""),
+        ["an integer given as words"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","count":"ten"}"""),
+        ["a number of 1e400"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","amount":1e400}"""),
+        ["a number given as an array"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","amount":[1]}"""),
+        ["a text given as an object"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","text":{"a":1}}"""),
+        ["a boolean given as maybe"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","flag":"maybe"}"""),
+        ["a date that does not exist"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","day":"2026-02-30"}"""),
+        ["a date-time given as a number"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","moment":1732874400}"""),
+        ["a date-time given as words"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","moment":"yesterday"}"""),
+        ["a list of texts given as an object"] = InvalidEvent(BadInputWebhooks.Typed, """{"clientID":"bad-input","tags":{"a":"b"}}"""),
+        ["a list of objects given as a string"] = InvalidEvent(BadInputWebhooks.Items, """{"clientID":"bad-input","id":"T-1","total":1,"items":"abc"}"""),
+        ["a list of objects given as numbers"] = InvalidEvent(BadInputWebhooks.Items, """{"clientID":"bad-input","id":"T-1","total":1,"items":[1,2]}"""),
 
         // The customer id (1–128 characters): 422 invalid_event.
-        ["a customer id of 129 characters"] = InvalidEvent(BadInputApp.Points, $$"""{"clientID":"{{new string('c', 129)}}","points":1}"""),
-        ["an empty customer id"] = InvalidEvent(BadInputApp.Points, """{"clientID":"","points":1}"""),
-        ["no customer id"] = InvalidEvent(BadInputApp.Points, """{"points":1}"""),
-        ["a customer id given as an object"] = InvalidEvent(BadInputApp.Points, """{"clientID":{"id":"bad-input"},"points":1}"""),
+        ["a customer id of 129 characters"] = InvalidEvent(BadInputWebhooks.Points, $$"""{"clientID":"{{new string('c', 129)}}","points":1}"""),
+        ["an empty customer id"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"","points":1}"""),
+        ["no customer id"] = InvalidEvent(BadInputWebhooks.Points, """{"points":1}"""),
+        ["a customer id given as an object"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":{"id":"bad-input"},"points":1}"""),
 
         // What the pipeline accepts although a stricter reader would not.
         ["no content type and a JSON body"] = new(Utf8(Valid), 200, "processed") { ContentType = null },
