@@ -4,7 +4,6 @@ using System.Text;
 namespace Inlet.Tests.Writer;
 
 /// <summary>A 2xx means durably stored: what was answered survives a SIGKILL, and a sender's retries never count twice.</summary>
-[Trait("Store", "sqlite")]
 public sealed class CrashTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("inlet-crash-").FullName;
@@ -17,55 +16,83 @@ public sealed class CrashTests : IDisposable
     }
 
     [Fact]
+    [Trait("Store", "sqlite")]
     public async Task AfterASigkillMidStreamRetryingWhatGotNo2xxEndsOnExactBalances()
+    {
+        Dictionary<Delivery, bool> answered;
+        using (var first = await InletProcess.StartAsync(_folder))
+        {
+            answered = await StreamUntilKilledAsync(first);
+        }
+        using var second = await InletProcess.StartAsync(_folder);
+        await RetryAndCheckAsync(second, answered);
+    }
+
+    [Fact]
+    [Trait("Store", "postgres")]
+    public async Task AfterASigkillOfOneNodeMidStreamRetryingThroughTheOtherEndsOnExactBalances()
+    {
+        await using var nodes = new Cluster.TwoNodes();
+        await nodes.InitializeAsync();
+        _ = nodes.Database;
+        var answered = await StreamUntilKilledAsync(nodes.A);
+        await RetryAndCheckAsync(nodes.B, answered);
+    }
+
+    /// <summary>
+    /// Sixteen senders stream deliveries with idempotency keys; the process is killed once 600 were answered, while others
+    /// are in flight. Returns every delivery attempted, and whether it got a 2xx.
+    /// </summary>
+    private static async Task<Dictionary<Delivery, bool>> StreamUntilKilledAsync(InletProcess inlet)
     {
         var deliveries = Enumerable.Range(0, 4000).Select(i => new Delivery($"delivery-{i}", $"crash-{i % 12}", 1 + (i % 7))).ToArray();
         var attempted = new ConcurrentDictionary<Delivery, bool>();
         var acknowledged = new ConcurrentDictionary<Delivery, bool>();
-        using (var first = await InletProcess.StartAsync(_folder))
-        {
-            using var api = first.Client();
-            await (await api.PutJsonAsync("/api/v1/settings", """{"unknownCustomer":"create"}""")).ShouldBeAsync(200);
-            var webhook = (await (await api.PostJsonAsync("/api/v1/webhooks", Scenario.PointAddDefinition("crash"))).ReadJsonAsync())["id"]!.GetValue<string>();
-            await (await api.PostAsync(new Uri($"/api/v1/webhooks/{webhook}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken)).ShouldBeAsync(200);
+        using var api = inlet.Client();
+        await (await api.PutJsonAsync("/api/v1/settings", """{"unknownCustomer":"create"}""")).ShouldBeAsync(200);
+        var webhook = (await (await api.PostJsonAsync("/api/v1/webhooks", Scenario.PointAddDefinition("crash"))).ReadJsonAsync())["id"]!.GetValue<string>();
+        await (await api.PostAsync(new Uri($"/api/v1/webhooks/{webhook}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken)).ShouldBeAsync(200);
 
-            // Sixteen senders stream deliveries; the process is killed once 600 were answered, while others are in flight.
-            var next = -1;
-            async Task SendAllAsync()
+        var next = -1;
+        async Task SendAllAsync()
+        {
+            using var sender = inlet.Client();
+            for (var i = Interlocked.Increment(ref next); i < deliveries.Length; i = Interlocked.Increment(ref next))
             {
-                using var sender = first.Client();
-                for (var i = Interlocked.Increment(ref next); i < deliveries.Length; i = Interlocked.Increment(ref next))
+                attempted[deliveries[i]] = true;
+                try
                 {
-                    attempted[deliveries[i]] = true;
-                    try
+                    if ((await DeliverAsync(sender, deliveries[i])).IsSuccessStatusCode)
                     {
-                        if ((await DeliverAsync(sender, deliveries[i])).IsSuccessStatusCode)
-                        {
-                            acknowledged[deliveries[i]] = true;
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return;
+                        acknowledged[deliveries[i]] = true;
                     }
                 }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
             }
-            var senders = Enumerable.Range(0, 16).Select(_ => Task.Run(SendAllAsync)).ToArray();
-            await Batches.UntilAsync(() => acknowledged.Count >= 600);
-            first.Kill();
-            await Task.WhenAll(senders);
         }
+        var senders = Enumerable.Range(0, 16).Select(_ => Task.Run(SendAllAsync)).ToArray();
+        await Batches.UntilAsync(() => acknowledged.Count >= 600);
+        inlet.Kill();
+        await Task.WhenAll(senders);
         Assert.InRange(acknowledged.Count, 600, attempted.Count - 1);
+        return attempted.Keys.ToDictionary(d => d, acknowledged.ContainsKey);
+    }
 
-        using var second = await InletProcess.StartAsync(_folder);
-        using var client = second.Client();
-        foreach (var delivery in attempted.Keys.Where(d => !acknowledged.ContainsKey(d)))
+    /// <summary>The sender retries what got no 2xx: stored before the kill, it is answered as a duplicate; lost, it is stored now.</summary>
+    private static async Task RetryAndCheckAsync(InletProcess inlet, Dictionary<Delivery, bool> answered)
+    {
+        using var client = inlet.Client();
+        await Batches.UntilAsync(() => client.GetAsync(new Uri("/webhooks/custom/demo/crash", UriKind.Relative)).GetAwaiter().GetResult().StatusCode
+            != System.Net.HttpStatusCode.NotFound);
+        foreach (var delivery in answered.Where(d => !d.Value).Select(d => d.Key))
         {
-            // The sender retries what got no 2xx: stored before the kill, it is answered as a duplicate; lost, it is stored now.
             await (await DeliverAsync(client, delivery)).ShouldBeAsync(200);
         }
 
-        foreach (var member in attempted.Keys.GroupBy(d => d.Member))
+        foreach (var member in answered.Keys.GroupBy(d => d.Member))
         {
             var customer = await client.GetJsonAsync($"/api/v1/customers/{member.Key}");
             Assert.Equal(member.Sum(d => d.Points), customer["balances"]!["score"]!.GetValue<long>());
