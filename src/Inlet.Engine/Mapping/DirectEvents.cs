@@ -15,9 +15,9 @@ public static class DirectEvents
     {
         var errors = new List<ValidationError>();
         var id = customer?.Trim() ?? "";
-        if (id.Length is 0 or > 128)
+        if (id.Length is 0 or > 128 || id.Any(char.IsControl))
         {
-            errors.Add(new("customer", "is required: the member's id, 1 to 128 characters"));
+            errors.Add(new("customer", "is required: the member's id, 1 to 128 characters, none of them a control character"));
         }
         var converted = new JsonObject();
         if (data.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))

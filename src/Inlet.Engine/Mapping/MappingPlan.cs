@@ -57,13 +57,13 @@ public sealed class MappingPlan
 
     private static string? CheckCustomer(string id, CompiledField field, List<ValidationError> errors)
     {
-        if (id.Length is > 0 and <= 128)
+        if (id.Length is > 0 and <= 128 && !id.Any(char.IsControl))
         {
             return id;
         }
-        errors.Add(new("customer", id.Length == 0
-            ? $"the customer id read from '{field.From}' is empty"
-            : $"the customer id read from '{field.From}' is {id.Length} characters long; at most 128 are allowed"));
+        errors.Add(new("customer", id.Length == 0 ? $"the customer id read from '{field.From}' is empty"
+            : id.Length > 128 ? $"the customer id read from '{field.From}' is {id.Length} characters long; at most 128 are allowed"
+            : $"the customer id read from '{field.From}' contains control characters (such as NUL or a line break), which no member id may hold"));
         return null;
     }
 

@@ -26,7 +26,7 @@ internal static class StoreSetup
         KeyRing.Protect(dataProtection, configuration);
         if (configuration.GetSection(StoreOptions.Section).Get<StoreOptions>()?.Provider == StoreOptions.Postgres)
         {
-            services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
+            services.AddSingleton(provider => PostgresDataSource(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
             services.AddDbContext<PostgresInletDb>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
             services.AddScoped<InletDb>(provider => provider.GetRequiredService<PostgresInletDb>());
             // A change made on one node is served by every node within a second.
@@ -46,5 +46,19 @@ internal static class StoreSetup
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(SqliteStore.KeysFolder(store.Value)), NullLoggerFactory.Instance));
         }
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql's data source, preparing the statements a connection runs again and again (the writer's batches, the API's
+    /// queries) unless the connection string says otherwise: parsed and planned once per connection, not once per use.
+    /// </summary>
+    private static NpgsqlDataSource PostgresDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!builder.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+        return builder.Build();
     }
 }

@@ -95,13 +95,23 @@ internal sealed class PostgresRows
             var values = Array.CreateInstance(table.Columns[column].Type, rows.Count);
             for (var row = 0; row < rows.Count; row++)
             {
-                // timestamptz takes instants in UTC.
-                values.SetValue(rows[row][column] is DateTimeOffset instant ? instant.ToUniversalTime() : rows[row][column], row);
+                values.SetValue(Storable(rows[row][column]), row);
             }
             command.Parameters.Add(new NpgsqlParameter { Value = values });
         }
         return command;
     }
+
+    /// <summary>
+    /// A value as PostgreSQL takes it: instants in UTC (timestamptz), and text without NUL, which no text column can hold
+    /// (a raw body may carry one); it becomes U+FFFD, as undecodable bytes already do in the log.
+    /// </summary>
+    public static object? Storable(object? value) => value switch
+    {
+        DateTimeOffset instant => instant.ToUniversalTime(),
+        string text when text.Contains('\0', StringComparison.Ordinal) => text.Replace('\0', '\uFFFD'),
+        _ => value,
+    };
 
     private static string TypeName(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {

@@ -133,7 +133,7 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         var command = new NpgsqlBatchCommand(sql);
         foreach (var column in columns)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = column });
+            command.Parameters.Add(new NpgsqlParameter { Value = Array.ConvertAll(column, key => (string)PostgresRows.Storable(key)!) });
         }
         return command;
     }

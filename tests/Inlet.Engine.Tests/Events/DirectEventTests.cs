@@ -19,7 +19,7 @@ public sealed class DirectEventTests
         var result = DirectEvents.Build(" ", EventCatalog.BuiltIn.Find("point_add")!, Json.Parse("""{"points":"1.5","colour":"red"}"""));
 
         Assert.Equal(
-            ["customer: is required: the member's id, 1 to 128 characters",
+            ["customer: is required: the member's id, 1 to 128 characters, none of them a control character",
              "data.points: '1.5' is not an integer",
              "data.colour: point_add has no such attribute; its attributes are points, reason, effective_timestamp"],
             result.Errors.Select(e => e.ToString()));

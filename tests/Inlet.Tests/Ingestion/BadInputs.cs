@@ -102,6 +102,7 @@ internal static class BadInputs
 
         // The customer id (1–128 characters): 422 invalid_event.
         ["a customer id of 129 characters"] = InvalidEvent(BadInputWebhooks.Points, $$"""{"clientID":"{{new string('c', 129)}}","points":1}"""),
+        ["a customer id with a NUL character"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"a\u0000b","points":1}"""),
         ["an empty customer id"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":"","points":1}"""),
         ["no customer id"] = InvalidEvent(BadInputWebhooks.Points, """{"points":1}"""),
         ["a customer id given as an object"] = InvalidEvent(BadInputWebhooks.Points, """{"clientID":{"id":"bad-input"},"points":1}"""),
