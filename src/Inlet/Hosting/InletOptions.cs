@@ -99,4 +99,11 @@ internal sealed class WriterOptions
     /// <summary>The most requests one transaction commits together.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// On PostgreSQL, how many batches a node writes at once, each on a connection of its own (their commits' WAL flushes
+    /// overlap). SQLite takes one writer at a time, whatever this says.
+    /// </summary>
+    [Range(1, 64)]
+    public int Connections { get; set; } = 2;
 }

@@ -10,8 +10,18 @@ namespace Inlet.Writer;
 /// </summary>
 internal interface IWriteStore
 {
-    /// <summary>Begins the batch's transaction and reads what its units need.</summary>
-    Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken);
+    /// <summary>
+    /// True when the store takes one writer at a time (SQLite): the node writes one batch at a time, inside the write gate.
+    /// False when the database orders concurrent writers itself (PostgreSQL): the node writes several batches at once.
+    /// </summary>
+    bool WritesAlone { get; }
+
+    /// <summary>
+    /// Begins the batch's transaction and reads what its units need. <paramref name="unitByUnit"/>: write each unit at once
+    /// in a savepoint of its own (a retry after a key collided), rather than all of them together at commit, where a store
+    /// can.
+    /// </summary>
+    Task<IWriteBatch> BeginAsync(BatchKeys keys, bool unitByUnit, CancellationToken cancellationToken);
 }
 
 /// <summary>One batch's open transaction. Disposing it without <see cref="CommitAsync"/> rolls everything back.</summary>
@@ -51,4 +61,8 @@ internal sealed record UnitRows(string AccountId, DateTimeOffset Now)
 /// A batch failed for a reason a second try does not meet (a deadlock, a key stored meanwhile): nothing of it is stored,
 /// and the writer runs it again from its reads.
 /// </summary>
-internal sealed class RetryBatchException(Exception inner) : Exception("the batch is worth another try", inner);
+internal sealed class RetryBatchException(Exception inner, bool unitByUnit) : Exception("the batch is worth another try", inner)
+{
+    /// <summary>Whether the next try writes unit by unit, so that only the unit whose key collided is refused.</summary>
+    public bool UnitByUnit { get; } = unitByUnit;
+}

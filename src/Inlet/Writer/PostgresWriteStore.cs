@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
@@ -12,43 +13,43 @@ namespace Inlet.Writer;
 /// reads what the other committed. Should a key stored outside the writer still collide, the batch is run again unit by
 /// unit, each in a savepoint, so only the colliding unit is refused, as on SQLite.
 /// </summary>
-internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteStore, IAsyncDisposable
+internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteStore, IDisposable
 {
-    private NpgsqlConnection? _connection;
-    private bool _unitByUnit;
+    /// <summary>
+    /// The writer loops' connections between batches: kept out of the pool, whose reset on return would drop the statements
+    /// they prepared. At most one per loop.
+    /// </summary>
+    private readonly ConcurrentBag<NpgsqlConnection> _idle = [];
 
-    public async Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken)
+    public bool WritesAlone => false;
+
+    public async Task<IWriteBatch> BeginAsync(BatchKeys keys, bool unitByUnit, CancellationToken cancellationToken)
     {
+        var connection = _idle.TryTake(out var kept) ? kept : await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
-            var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var batch = new PostgresBatch(this, _connection, transaction, _unitByUnit);
-            _unitByUnit = false;
-            await ReadAsync(_connection, transaction, keys, batch.State, cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var batch = new PostgresBatch(this, connection, transaction, unitByUnit);
+            await ReadAsync(connection, transaction, keys, batch.State, cancellationToken);
             return batch;
         }
         catch (PostgresException e) when (Retryable(e))
         {
-            await CloseAsync();
-            throw new RetryBatchException(e);
+            await connection.DisposeAsync();
+            throw new RetryBatchException(e, unitByUnit: e.SqlState == PostgresErrorCodes.UniqueViolation);
         }
         catch
         {
-            await CloseAsync();
+            await connection.DisposeAsync();
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => CloseAsync();
-
-    private async ValueTask CloseAsync()
+    public void Dispose()
     {
-        var connection = _connection;
-        _connection = null;
-        if (connection is not null)
+        while (_idle.TryTake(out var connection))
         {
-            await connection.DisposeAsync();
+            connection.Dispose();
         }
     }
 
@@ -115,6 +116,8 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         {
             return;
         }
+        // Prepared once per connection (the loops keep theirs): later batches skip the parsing and planning.
+        await batch.PrepareAsync(cancellationToken);
         await using var results = await batch.ExecuteReaderAsync(cancellationToken);
         if (locks.Length > 0)
         {
@@ -145,7 +148,6 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
     private sealed class PostgresBatch(PostgresWriteStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, bool unitByUnit) : IWriteBatch
     {
         private readonly PostgresRows _rows = new();
-        private bool _committed;
 
         public BatchState State { get; } = new();
 
@@ -181,28 +183,39 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
                 if (!_rows.IsEmpty)
                 {
                     await using var batch = _rows.ToBatch(connection, transaction);
+                    await batch.PrepareAsync(cancellationToken);
                     await batch.ExecuteNonQueryAsync(cancellationToken);
                 }
                 await transaction.CommitAsync(cancellationToken);
-                _committed = true;
             }
             catch (PostgresException e) when (Retryable(e))
             {
-                store._unitByUnit = e.SqlState == PostgresErrorCodes.UniqueViolation;
-                throw new RetryBatchException(e);
+                throw new RetryBatchException(e, unitByUnit: e.SqlState == PostgresErrorCodes.UniqueViolation);
             }
         }
 
+        /// <summary>
+        /// Keeps the connection for the next batch; a transaction not committed is rolled back first, and a connection in
+        /// doubt (the rollback failed too) is closed instead.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
-            if (_committed)
+            try
             {
                 await transaction.DisposeAsync();
+                if (connection.FullState == System.Data.ConnectionState.Open)
+                {
+                    store._idle.Add(connection);
+                }
+                else
+                {
+                    await connection.DisposeAsync();
+                }
             }
-            else
+            catch
             {
-                // Closing the connection rolls the transaction back, whatever state the failure left it in.
-                await store.CloseAsync();
+                await connection.DisposeAsync();
+                throw;
             }
         }
     }

@@ -13,7 +13,10 @@ internal sealed class SqliteWriteStore(IOptions<StoreOptions> options, ILogger<S
     private readonly SqliteCheckpoints _checkpoints = new(options.Value.ConnectionString, logger);
     private SqliteStatements? _statements;
 
-    public Task<IWriteBatch> BeginAsync(BatchKeys keys, CancellationToken cancellationToken)
+    public bool WritesAlone => true;
+
+    /// <summary>Every unit is written at once in its own savepoint: SQLite does that in memory, for next to nothing.</summary>
+    public Task<IWriteBatch> BeginAsync(BatchKeys keys, bool unitByUnit, CancellationToken cancellationToken)
     {
         try
         {

@@ -14,7 +14,7 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
     : BackgroundService
 {
     private readonly Channel<WriteUnit> _queue = Channel.CreateBounded<WriteUnit>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = store.WritesAlone, FullMode = BoundedChannelFullMode.Wait });
 
     private long _refusedSinceLastLog;
     private long _lastRefusalLog;
@@ -39,18 +39,32 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One loop on SQLite; on PostgreSQL <see cref="WriterOptions.Connections"/> loops, each writing its own batches.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, store.WritesAlone ? 1 : options.Value.Connections).Select(_ => Task.Run(LoopAsync, CancellationToken.None)));
+
+    private async Task LoopAsync()
     {
         var units = new List<WriteUnit>(options.Value.BatchSize);
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             WriteResult[] results;
-            // Settings saves and log pruning take their turn between batches, not in the middle of one.
-            using (await gate.EnterAsync(CancellationToken.None))
+            // Settings saves and log pruning take their turn between batches, not in the middle of one. Where the database
+            // orders writers itself, the gate only covers taking the batch from the queue.
+            using (var turn = await gate.EnterAsync(CancellationToken.None))
             {
                 while (units.Count < options.Value.BatchSize && _queue.Reader.TryRead(out var unit))
                 {
                     units.Add(unit);
+                }
+                if (!store.WritesAlone)
+                {
+                    turn.Dispose();
+                }
+                if (units.Count == 0)
+                {
+                    // Another loop took what was waiting.
+                    continue;
                 }
                 results = await RunAsync(units);
             }
@@ -65,11 +79,12 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
     private async Task<WriteResult[]> RunAsync(List<WriteUnit> units)
     {
         var results = new WriteResult[units.Count];
+        var unitByUnit = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var batch = await store.BeginAsync(BatchKeys.Of(units), CancellationToken.None);
+                await using var batch = await store.BeginAsync(BatchKeys.Of(units), unitByUnit, CancellationToken.None);
                 for (var i = 0; i < units.Count; i++)
                 {
                     results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);
@@ -80,6 +95,7 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
             catch (RetryBatchException e) when (attempt < MaxAttempts)
             {
                 LogBatchRetried(e.InnerException!, units.Count, attempt);
+                unitByUnit = e.UnitByUnit;
             }
             catch (Exception e)
             {
