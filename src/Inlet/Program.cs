@@ -44,7 +44,7 @@ api.MapAccounts();
 api.MapLogs();
 api.MapSettings();
 
-app.Run();
+return app.RunInlet();
 
 /// <summary>The entry point, visible to the HTTP tests.</summary>
 public partial class Program;

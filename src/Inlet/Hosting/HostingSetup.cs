@@ -1,5 +1,6 @@
 using Inlet.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Inlet.Hosting;
 
@@ -36,8 +37,28 @@ internal static class HostingSetup
         return builder;
     }
 
+    /// <summary>
+    /// Serves until stopped. A setting that fails validation stops the start with one line on standard error naming it
+    /// and exit code 1: the settings are validated here, before the host starts (which would report a stack trace).
+    /// </summary>
+    public static int RunInlet(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"Inlet cannot start: {string.Join(" ", e.Failures)}");
+            return 1;
+        }
+        app.Run();
+        return 0;
+    }
+
     public static IServiceCollection AddInletHosting(this IServiceCollection services)
     {
+
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Logs.LogOptions>().BindConfiguration(Logs.LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -73,17 +73,17 @@ internal sealed class IngestionOptions
 {
     public const string Section = "Inlet:Ingestion";
 
-    [Range(1024, 64 * 1024 * 1024)]
+    [Range(1024, 64 * 1024 * 1024, ErrorMessage = "Inlet:Ingestion:MaxBodyBytes must be from {1} to {2} bytes")]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Inlet:Ingestion:RegexTimeoutMilliseconds must be from {1} to {2}")]
     public int RegexTimeoutMilliseconds { get; set; } = 50;
 
     /// <summary>What an inactive webhook tells senders to wait before retrying.</summary>
-    [Range(1, 86_400)]
+    [Range(1, 86_400, ErrorMessage = "Inlet:Ingestion:RetryAfterSeconds must be from {1} to {2}")]
     public int RetryAfterSeconds { get; set; } = 60;
 
-    [Range(1, 365)]
+    [Range(1, 365, ErrorMessage = "Inlet:Ingestion:IdempotencyDays must be from {1} to {2}")]
     public int IdempotencyDays { get; set; } = 7;
 }
 
@@ -93,17 +93,17 @@ internal sealed class WriterOptions
     public const string Section = "Inlet:Writer";
 
     /// <summary>Requests waiting for the writer; one more answers 503 unavailable with Retry-After, so memory stays bounded.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, 1_000_000, ErrorMessage = "Inlet:Writer:QueueCapacity must be from {1} to {2}")]
     public int QueueCapacity { get; set; } = 4096;
 
     /// <summary>The most requests one transaction commits together.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Inlet:Writer:BatchSize must be from {1} to {2}")]
     public int BatchSize { get; set; } = 512;
 
     /// <summary>
     /// On PostgreSQL, how many batches a node writes at once, each on a connection of its own (their commits' WAL flushes
     /// overlap). SQLite takes one writer at a time, whatever this says.
     /// </summary>
-    [Range(1, 64)]
+    [Range(1, 64, ErrorMessage = "Inlet:Writer:Connections must be from {1} to {2}")]
     public int Connections { get; set; } = 2;
 }

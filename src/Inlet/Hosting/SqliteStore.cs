@@ -17,8 +17,16 @@ internal static class SqliteStore
         {
             return configured;
         }
-        var file = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
+        try
+        {
+            var file = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
+        }
+        catch (ArgumentException)
+        {
+            // A connection string SQLite cannot read stops the start (StoreOptions.Validation); until then, any folder.
+            return "keys";
+        }
     }
 
     /// <summary>Creates the folder of the database file, so the default <c>data/inlet.db</c> works on a fresh clone.</summary>

@@ -41,9 +41,11 @@ internal static class StoreSetup
                 options.UseSqlite(SqliteStore.Prepare(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString))
                     .AddInterceptors(new SqliteStore.PragmaInterceptor()));
             services.AddScoped<InletDb>(provider => provider.GetRequiredService<SqliteInletDb>());
-            // The key ring lives in a folder beside the database by default, so backing up the data folder keeps both.
-            services.AddOptions<KeyManagementOptions>().Configure<IOptions<StoreOptions>>((keys, store) =>
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(SqliteStore.KeysFolder(store.Value)), NullLoggerFactory.Instance));
+            // The key ring lives in a folder beside the database by default, so backing up the data folder keeps both. Read
+            // from the configuration as it is: the pages' routes build the key manager before the start validates the settings.
+            var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+            services.AddOptions<KeyManagementOptions>().Configure(keys =>
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(SqliteStore.KeysFolder(store)), NullLoggerFactory.Instance));
         }
         return services;
     }

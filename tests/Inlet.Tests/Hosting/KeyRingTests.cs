@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Options;
 
 namespace Inlet.Tests.Hosting;
 
@@ -21,11 +20,6 @@ public sealed class CertificateApp : InletApp
         [("Inlet:DataProtection:CertificatePath", CertificatePath), ("Inlet:DataProtection:CertificatePassword", "pfx-password")];
 }
 
-public sealed class UnreadableCertificateApp : InletApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Inlet:DataProtection:CertificatePath", "/nowhere/keyring.pfx")];
-}
-
 public sealed class KeyRingTests(CertificateApp app) : IClassFixture<CertificateApp>
 {
     [Fact]
@@ -42,13 +36,5 @@ public sealed class KeyRingTests(CertificateApp app) : IClassFixture<Certificate
         Assert.NotEmpty(keys);
         Assert.All(keys, key => Assert.Contains("EncryptedXmlDecryptor", key, StringComparison.Ordinal));
         Assert.All(keys, key => Assert.DoesNotContain("<value>", key, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void ACertificateThatCannotBeReadStopsTheStartNamingTheOption()
-    {
-        using var unreadable = new UnreadableCertificateApp();
-        var failure = Assert.Throws<OptionsValidationException>(() => unreadable.CreateClient());
-        Assert.Contains("Inlet:DataProtection:CertificatePath", failure.Message, StringComparison.Ordinal);
     }
 }

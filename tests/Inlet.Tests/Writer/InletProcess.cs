@@ -89,6 +89,16 @@ internal sealed class InletProcess : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, whatever the process was doing.</summary>
+    /// <summary>Waits, at most thirty seconds, for the process to end by itself; its exit code.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        // The last lines of output arrive after the exit: WaitForExit() without a timeout waits for them.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     public void Kill()
     {
         _process.Kill();
