@@ -22,7 +22,21 @@ public sealed class CrashTests : IDisposable
         Dictionary<Delivery, bool> answered;
         using (var first = await InletProcess.StartAsync(_folder))
         {
-            answered = await StreamUntilKilledAsync(first);
+            answered = await StreamUntilStoppedAsync(first, inlet => inlet.Kill());
+        }
+        using var second = await InletProcess.StartAsync(_folder);
+        await RetryAndCheckAsync(second, answered);
+    }
+
+    [Fact]
+    [Trait("Store", "sqlite")]
+    public async Task AfterASigtermMidStreamEvery2xxIsStoredTheRestIsRefusedCleanlyAndTheProcessExits0()
+    {
+        Dictionary<Delivery, bool> answered;
+        using (var first = await InletProcess.StartAsync(_folder))
+        {
+            answered = await StreamUntilStoppedAsync(first, inlet => inlet.Terminate());
+            Assert.Equal(0, await first.ExitCodeAsync());
         }
         using var second = await InletProcess.StartAsync(_folder);
         await RetryAndCheckAsync(second, answered);
@@ -35,19 +49,20 @@ public sealed class CrashTests : IDisposable
         await using var nodes = new Cluster.TwoNodes();
         await nodes.InitializeAsync();
         _ = nodes.Database;
-        var answered = await StreamUntilKilledAsync(nodes.A);
+        var answered = await StreamUntilStoppedAsync(nodes.A, inlet => inlet.Kill());
         await RetryAndCheckAsync(nodes.B, answered);
     }
 
     /// <summary>
-    /// Sixteen senders stream deliveries with idempotency keys; the process is killed once 600 were answered, while others
+    /// Sixteen senders stream deliveries with idempotency keys; the process is stopped once 600 were answered, while others
     /// are in flight. Returns every delivery attempted, and whether it got a 2xx.
     /// </summary>
-    private static async Task<Dictionary<Delivery, bool>> StreamUntilKilledAsync(InletProcess inlet)
+    private static async Task<Dictionary<Delivery, bool>> StreamUntilStoppedAsync(InletProcess inlet, Action<InletProcess> stop)
     {
         var deliveries = Enumerable.Range(0, 4000).Select(i => new Delivery($"delivery-{i}", $"crash-{i % 12}", 1 + (i % 7))).ToArray();
         var attempted = new ConcurrentDictionary<Delivery, bool>();
         var acknowledged = new ConcurrentDictionary<Delivery, bool>();
+        var statuses = new ConcurrentBag<int>();
         using var api = inlet.Client();
         await (await api.PutJsonAsync("/api/v1/settings", """{"unknownCustomer":"create"}""")).ShouldBeAsync(200);
         var webhook = (await (await api.PostJsonAsync("/api/v1/webhooks", Scenario.PointAddDefinition("crash"))).ReadJsonAsync())["id"]!.GetValue<string>();
@@ -62,7 +77,9 @@ public sealed class CrashTests : IDisposable
                 attempted[deliveries[i]] = true;
                 try
                 {
-                    if ((await DeliverAsync(sender, deliveries[i])).IsSuccessStatusCode)
+                    var answer = await DeliverAsync(sender, deliveries[i]);
+                    statuses.Add((int)answer.StatusCode);
+                    if (answer.IsSuccessStatusCode)
                     {
                         acknowledged[deliveries[i]] = true;
                     }
@@ -75,9 +92,11 @@ public sealed class CrashTests : IDisposable
         }
         var senders = Enumerable.Range(0, 16).Select(_ => Task.Run(SendAllAsync)).ToArray();
         await Batches.UntilAsync(() => acknowledged.Count >= 600);
-        inlet.Kill();
+        stop(inlet);
         await Task.WhenAll(senders);
         Assert.InRange(acknowledged.Count, 600, attempted.Count - 1);
+        // What was answered and not stored was refused as unavailable, for the sender to retry; nothing else.
+        Assert.All(statuses, status => Assert.True(status is 200 or 503, $"answered {status}"));
         return attempted.Keys.ToDictionary(d => d, acknowledged.ContainsKey);
     }
 

@@ -99,6 +99,9 @@ internal sealed class InletProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as a process manager or a container runtime stops a service.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
     public void Kill()
     {
         _process.Kill();
