@@ -2,6 +2,7 @@ using System.Globalization;
 using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
 using Inlet.Logs;
+using Inlet.Telemetry;
 using Inlet.Webhooks;
 using Inlet.Writer;
 using Microsoft.Extensions.Options;
@@ -14,13 +15,16 @@ namespace Inlet.Ingestion;
 /// answered only once that row (and its event) is committed.
 /// </summary>
 internal sealed class IngestionPipeline(
-    WebhookRegistry registry, Writer.Writer writer, RateLimits rateLimits, IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions, TimeProvider clock)
+    WebhookRegistry registry, Writer.Writer writer, RateLimits rateLimits, IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions,
+    TimeProvider clock, InletMetrics metrics)
 {
     public async Task HandleAsync(HttpContext http, string accountId, string endpoint)
     {
         var call = new Call(http, accountId, Ids.New("req"), clock.GetUtcNow());
         // Once the body is in, a sender that hangs up still gets its request logged and its event kept or not, never half of it.
         var answer = await RunAsync(call, endpoint);
+        // Counted before the answer goes out, so that a scrape after it sees the request.
+        metrics.Answered(call.Webhook?.Id, answer.Outcome, call.Started);
         await WriteResponseAsync(http, call, answer);
     }
 
