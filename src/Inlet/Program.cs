@@ -19,7 +19,7 @@ builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
 builder.Services.AddLogs();
-builder.Services.AddTelemetry();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

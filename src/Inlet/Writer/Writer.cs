@@ -114,7 +114,7 @@ internal sealed partial class Writer(
         {
             if (results[i].Written is Written.Faulted faulted)
             {
-                LogUnitFaulted(faulted.Exception, units[i].AccountId);
+                LogUnitFaulted(faulted.Exception, units[i].AccountId, units[i].Log?.Id);
             }
         }
         return results;
@@ -154,8 +154,9 @@ internal sealed partial class Writer(
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Units} units could not be written; each answered 503 and nothing of them was stored")]
     private partial void LogBatchFailed(Exception exception, int units);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A request of account {AccountId} could not be decided; it answered 503 and the rest of its batch was written")]
-    private partial void LogUnitFaulted(Exception exception, string accountId);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "A request of account {AccountId} (Inlet request {InletRequestId}) could not be decided; it answered 503 and the rest of its batch was written")]
+    private partial void LogUnitFaulted(Exception exception, string accountId, string? inletRequestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The write queue is full ({Capacity} units): {Refused} requests answered 503 unavailable")]
     private partial void LogQueueFull(long refused, int capacity);

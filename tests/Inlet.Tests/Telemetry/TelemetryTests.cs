@@ -2,7 +2,7 @@ namespace Inlet.Tests.Telemetry;
 
 /// <summary>
 /// The telemetry tests run alone, after the others: OpenTelemetry listens to the meter "Inlet" of every host in the process,
-/// so other tests' requests would count too.
+/// and an <see cref="System.Diagnostics.ActivityListener"/> to every span, so other tests' requests would count too.
 /// </summary>
 [CollectionDefinition(Collection, DisableParallelization = true)]
 public sealed class TelemetryTests
