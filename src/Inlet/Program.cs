@@ -6,6 +6,7 @@ using Inlet.Ingestion;
 using Inlet.Logs;
 using Inlet.Members;
 using Inlet.Settings;
+using Inlet.Telemetry;
 using Inlet.Webhooks;
 using Inlet.Writer;
 using Scalar.AspNetCore;
@@ -18,6 +19,7 @@ builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
 builder.Services.AddLogs();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapOpenApi();
 app.MapScalarApiReference("/api");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapMetrics();
 app.MapIngestion();
 app.MapBackoffice();
 

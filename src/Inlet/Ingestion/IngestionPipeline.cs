@@ -2,6 +2,7 @@ using System.Globalization;
 using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
 using Inlet.Logs;
+using Inlet.Telemetry;
 using Inlet.Webhooks;
 using Inlet.Writer;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,21 @@ namespace Inlet.Ingestion;
 /// mapping, register, answer. Every request that reaches a known account goes to the writer with its log row, and is
 /// answered only once that row (and its event) is committed.
 /// </summary>
-internal sealed class IngestionPipeline(
-    WebhookRegistry registry, Writer.Writer writer, RateLimits rateLimits, IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions, TimeProvider clock)
+internal sealed partial class IngestionPipeline(
+    WebhookRegistry registry, Writer.Writer writer, RateLimits rateLimits, IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions,
+    TimeProvider clock, InletMetrics metrics, ILogger<IngestionPipeline> logger)
 {
     public async Task HandleAsync(HttpContext http, string accountId, string endpoint)
     {
         var call = new Call(http, accountId, Ids.New("req"), clock.GetUtcNow());
+        using var span = WebhookTracing.StartReceive(accountId, call.Id);
+        using var scope = WebhookTracing.BeginRequestScope(logger, call.Id);
         // Once the body is in, a sender that hangs up still gets its request logged and its event kept or not, never half of it.
         var answer = await RunAsync(call, endpoint);
+        // Counted before the answer goes out, so that a scrape after it sees the request.
+        metrics.Answered(call.Webhook?.Id, answer.Outcome, call.Started);
+        WebhookTracing.Answered(span, call.Webhook?.Id, answer.Outcome, answer.Status);
+        LogAnswered(answer.Status, answer.Outcome, call.Webhook?.Id);
         await WriteResponseAsync(http, call, answer);
     }
 
@@ -143,4 +151,7 @@ internal sealed class IngestionPipeline(
         }
         await http.Response.WriteAsync(answer.Body, CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered {Status} {Outcome} (webhook {WebhookId})")]
+    private partial void LogAnswered(int status, string outcome, string? webhookId);
 }

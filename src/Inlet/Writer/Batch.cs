@@ -40,7 +40,7 @@ internal static class Batch
             return new WriteResult(new Written.Conflict(), null);
         }
         batch.State.Apply(rows);
-        return new WriteResult(written, answer);
+        return new WriteResult(written, answer) { Stored = true };
     }
 
     private static (Written, UnitRows) Decide(BatchState state, WriteUnit unit, DateTimeOffset now)

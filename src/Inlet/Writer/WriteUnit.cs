@@ -51,7 +51,11 @@ internal sealed class WriteUnit(string accountId)
 internal sealed record NewEvent(MappedEvent Event, EventType Type, AccountSettings Settings, string Source);
 
 /// <summary>What a unit came to, and the answer its caller gave to it (stored with the log row).</summary>
-internal sealed record WriteResult(Written Written, Answer? Answer);
+internal sealed record WriteResult(Written Written, Answer? Answer)
+{
+    /// <summary>Whether the unit's rows went into its batch: they are stored once the batch commits (not so for a dry run).</summary>
+    public bool Stored { get; init; }
+}
 
 /// <summary>What the writer decided for one unit.</summary>
 internal abstract record Written

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Inlet.Hosting;
+using Inlet.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Inlet.Writer;
@@ -10,8 +11,8 @@ namespace Inlet.Writer;
 /// transaction in arrival order, commits once, and only then completes every unit, so a 2xx still means durably stored.
 /// A full queue answers at once that the store is unavailable: memory stays bounded under any burst.
 /// </summary>
-internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProvider clock, IOptions<WriterOptions> options, ILogger<Writer> logger)
-    : BackgroundService
+internal sealed partial class Writer(
+    IWriteStore store, WriteGate gate, TimeProvider clock, IOptions<WriterOptions> options, InletMetrics metrics, ILogger<Writer> logger) : BackgroundService
 {
     private readonly Channel<WriteUnit> _queue = Channel.CreateBounded<WriteUnit>(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = store.WritesAlone, FullMode = BoundedChannelFullMode.Wait });
@@ -40,8 +41,11 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
     }
 
     /// <summary>One loop on SQLite; on PostgreSQL <see cref="WriterOptions.Connections"/> loops, each writing its own batches.</summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, store.WritesAlone ? 1 : options.Value.Connections).Select(_ => Task.Run(LoopAsync, CancellationToken.None)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics.ObserveQueueDepth(() => Waiting);
+        return Task.WhenAll(Enumerable.Range(0, store.WritesAlone ? 1 : options.Value.Connections).Select(_ => Task.Run(LoopAsync, CancellationToken.None)));
+    }
 
     private async Task LoopAsync()
     {
@@ -105,14 +109,28 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
                 return results;
             }
         }
+        Committed(results);
         for (var i = 0; i < units.Count; i++)
         {
             if (results[i].Written is Written.Faulted faulted)
             {
-                LogUnitFaulted(faulted.Exception, units[i].AccountId);
+                LogUnitFaulted(faulted.Exception, units[i].AccountId, units[i].Log?.Id);
             }
         }
         return results;
+    }
+
+    /// <summary>Counted once the batch is committed: an event is counted when it is stored, not when it is decided.</summary>
+    private void Committed(WriteResult[] results)
+    {
+        metrics.BatchCommitted(results.Length);
+        foreach (var result in results)
+        {
+            if (result is { Stored: true, Written: Written.Registered registered })
+            {
+                metrics.EventRegistered(registered.Event.Action);
+            }
+        }
     }
 
     /// <summary>A full queue is logged at most once a second, with how many units it refused, so an overload does not flood the log.</summary>
@@ -136,8 +154,9 @@ internal sealed partial class Writer(IWriteStore store, WriteGate gate, TimeProv
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Units} units could not be written; each answered 503 and nothing of them was stored")]
     private partial void LogBatchFailed(Exception exception, int units);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A request of account {AccountId} could not be decided; it answered 503 and the rest of its batch was written")]
-    private partial void LogUnitFaulted(Exception exception, string accountId);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "A request of account {AccountId} (Inlet request {InletRequestId}) could not be decided; it answered 503 and the rest of its batch was written")]
+    private partial void LogUnitFaulted(Exception exception, string accountId, string? inletRequestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The write queue is full ({Capacity} units): {Refused} requests answered 503 unavailable")]
     private partial void LogQueueFull(long refused, int capacity);
