@@ -11,6 +11,7 @@ internal static class IngestionEndpoints
         services.AddSingleton<StoredDefinitions>();
         services.AddSingleton<WebhookRegistry>();
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<UnknownEndpointSampling>();
         services.AddScoped<WebhookEditor>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DryRun>();

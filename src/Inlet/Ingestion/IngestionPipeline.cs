@@ -16,7 +16,7 @@ namespace Inlet.Ingestion;
 /// </summary>
 internal sealed partial class IngestionPipeline(
     WebhookRegistry registry, Writer.Writer writer, RateLimits rateLimits, IOptions<IngestionOptions> ingestion, IOptions<LogOptions> logOptions,
-    TimeProvider clock, InletMetrics metrics, ILogger<IngestionPipeline> logger)
+    TimeProvider clock, InletMetrics metrics, UnknownEndpointSampling unknownEndpoints, ILogger<IngestionPipeline> logger)
 {
     public async Task HandleAsync(HttpContext http, string accountId, string endpoint)
     {
@@ -42,7 +42,9 @@ internal sealed partial class IngestionPipeline(
                 // Nobody could read a log row of an account that does not exist: answer without one.
                 return Error(call, 404, Outcomes.NotFound, $"no webhook answers {path}");
             case ResolutionKind.UnknownEndpoint:
-                return await StopAsync(call, 404, Outcomes.NotFound, $"no webhook answers {path}");
+                return unknownEndpoints.Logs(call.AccountId)
+                    ? await StopAsync(call, 404, Outcomes.NotFound, $"no webhook answers {path}")
+                    : Error(call, 404, Outcomes.NotFound, $"no webhook answers {path}");
             case ResolutionKind.MethodNotAllowed:
                 return await StopAsync(call, 405, Outcomes.MethodNotAllowed, $"this endpoint takes {string.Join(", ", resolution.Allowed)}",
                     ("Allow", string.Join(", ", resolution.Allowed)));
