@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(HostingSetup.Options(args)).ListenOnD
 
 builder.Services.AddInletStore(builder.Configuration);
 builder.Services.AddInletHosting();
+builder.Services.AddApiKeyRateLimits();
 builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
@@ -27,6 +28,7 @@ app.UseExceptionHandler();
 app.UseStaticFiles();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi();
@@ -37,7 +39,7 @@ app.MapMetrics();
 app.MapIngestion();
 app.MapBackoffice();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimits.Policy);
 api.MapEvents();
 api.MapEventTypes();
 api.MapWebhooks();
