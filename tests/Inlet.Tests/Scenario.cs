@@ -25,7 +25,12 @@ internal static class Scenario
           "mappings": [ { "from": "clientID", "to": "customer" }, { "from": "points", "to": "data.points" } ]{{extra}} }
         """;
 
-    public static async Task<HttpResponseMessage> SendAsync(this InletApp app, string endpoint, string body, string method = "POST",
+    public static Task<HttpResponseMessage> SendAsync(this InletApp app, string endpoint, string body, string method = "POST",
+        string contentType = "application/json", params (string Name, string Value)[] headers) =>
+        app.Sender().SendWebhookAsync(endpoint, body, method, contentType, headers);
+
+    /// <summary>A request to the demo account's webhook at <paramref name="endpoint"/>, as a sender makes it, to any Inlet.</summary>
+    public static async Task<HttpResponseMessage> SendWebhookAsync(this HttpClient sender, string endpoint, string body, string method = "POST",
         string contentType = "application/json", params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/webhooks/custom/demo/{endpoint}")
@@ -36,7 +41,7 @@ internal static class Scenario
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        return await app.Sender().SendAsync(request, TestContext.Current.CancellationToken);
+        return await sender.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Enrolls a member through the Events API.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Inlet.Writer;
 using Npgsql;
 
 namespace Inlet.Hosting;
@@ -24,11 +25,14 @@ internal static class StoreSetup
         services.AddSingleton<WriteGate>();
         var dataProtection = services.AddDataProtection().SetApplicationName("Inlet");
         KeyRing.Protect(dataProtection, configuration);
-        if (configuration.GetSection(StoreOptions.Section).Get<StoreOptions>()?.Provider == StoreOptions.Postgres)
+        // Read from the configuration as it is, before the start validates it: the pages' routes build the key manager earlier.
+        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        if (store.Provider == StoreOptions.Postgres)
         {
-            services.AddSingleton(provider => PostgresDataSource(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
+            services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
             services.AddDbContext<PostgresInletDb>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
             services.AddScoped<InletDb>(provider => provider.GetRequiredService<PostgresInletDb>());
+            services.AddSingleton<IWriteStore, PostgresWriteStore>();
             // A change made on one node is served by every node within a second.
             services.AddSingleton<Webhooks.ConfigurationNotices>();
             services.AddHostedService<Webhooks.ConfigurationListener>();
@@ -41,26 +45,11 @@ internal static class StoreSetup
                 options.UseSqlite(SqliteStore.Prepare(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString))
                     .AddInterceptors(new SqliteStore.PragmaInterceptor()));
             services.AddScoped<InletDb>(provider => provider.GetRequiredService<SqliteInletDb>());
-            // The key ring lives in a folder beside the database by default, so backing up the data folder keeps both. Read
-            // from the configuration as it is: the pages' routes build the key manager before the start validates the settings.
-            var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+            services.AddSingleton<IWriteStore, SqliteWriteStore>();
+            // The key ring lives in a folder beside the database by default, so backing up the data folder keeps both.
             services.AddOptions<KeyManagementOptions>().Configure(keys =>
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(SqliteStore.KeysFolder(store)), NullLoggerFactory.Instance));
         }
         return services;
-    }
-
-    /// <summary>
-    /// Npgsql's data source, preparing the statements a connection runs again and again (the writer's batches, the API's
-    /// queries) unless the connection string says otherwise: parsed and planned once per connection, not once per use.
-    /// </summary>
-    private static NpgsqlDataSource PostgresDataSource(string connectionString)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (!builder.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
-        return builder.Build();
     }
 }

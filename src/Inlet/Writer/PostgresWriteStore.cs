@@ -36,7 +36,7 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         catch (PostgresException e) when (Retryable(e))
         {
             await connection.DisposeAsync();
-            throw new RetryBatchException(e, unitByUnit: e.SqlState == PostgresErrorCodes.UniqueViolation);
+            throw Retry(e);
         }
         catch
         {
@@ -56,6 +56,9 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
     /// <summary>A deadlock or a serialization failure passes on a second try; so does a key stored meanwhile, tried unit by unit.</summary>
     private static bool Retryable(PostgresException e) =>
         e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation;
+
+    /// <summary>The next try of a batch that failed for a passing reason: unit by unit when a key collided.</summary>
+    private static RetryBatchException Retry(PostgresException e) => new(e, unitByUnit: e.SqlState == PostgresErrorCodes.UniqueViolation);
 
     private static async Task ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchKeys keys, BatchState state, CancellationToken cancellationToken)
     {
@@ -190,7 +193,7 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
             }
             catch (PostgresException e) when (Retryable(e))
             {
-                throw new RetryBatchException(e, unitByUnit: e.SqlState == PostgresErrorCodes.UniqueViolation);
+                throw Retry(e);
             }
         }
 

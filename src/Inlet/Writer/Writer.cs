@@ -83,12 +83,13 @@ internal sealed partial class Writer(
     private async Task<WriteResult[]> RunAsync(List<WriteUnit> units)
     {
         var results = new WriteResult[units.Count];
+        var keys = BatchKeys.Of(units);
         var unitByUnit = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var batch = await store.BeginAsync(BatchKeys.Of(units), unitByUnit, CancellationToken.None);
+                await using var batch = await store.BeginAsync(keys, unitByUnit, CancellationToken.None);
                 for (var i = 0; i < units.Count; i++)
                 {
                     results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);

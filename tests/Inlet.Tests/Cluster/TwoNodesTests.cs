@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using Inlet.Tests.Writer;
 
@@ -140,15 +139,7 @@ public sealed partial class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNod
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient sender, string endpoint, string body, string? key = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/webhooks/custom/demo/{endpoint}", UriKind.Relative))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        if (key is not null)
-        {
-            request.Headers.Add("Idempotency-Key", key);
-        }
-        var answer = await sender.SendAsync(request, TestContext.Current.CancellationToken);
+        var answer = await sender.SendWebhookAsync(endpoint, body, headers: key is null ? [] : [("Idempotency-Key", key)]);
         await answer.Content.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
         return answer;
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace Inlet.Tests.Writer;
 
@@ -120,13 +119,6 @@ public sealed class CrashTests : IDisposable
         }
     }
 
-    private static async Task<HttpResponseMessage> DeliverAsync(HttpClient client, Delivery delivery)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/webhooks/custom/demo/crash", UriKind.Relative))
-        {
-            Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Idempotency-Key", delivery.Key);
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private static Task<HttpResponseMessage> DeliverAsync(HttpClient client, Delivery delivery) =>
+        client.SendWebhookAsync("crash", delivery.Body, headers: ("Idempotency-Key", delivery.Key));
 }
