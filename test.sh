@@ -21,8 +21,9 @@ if [ -z "${INLET_TEST_POSTGRES:-}" ]; then
   read -r version cluster _ < <(pg_lsclusters --no-header | head -n 1)
   [ -n "${version:-}" ] || { echo "test.sh: no PostgreSQL cluster found" >&2; exit 1; }
   as_root pg_ctlcluster "$version" "$cluster" start 2>/dev/null || true
+  # pg_signal_backend: dropping a test database WITH (FORCE) ends an autovacuum worker that may be in it.
   as_root su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'inlet_test'\" | grep -q 1 ||
-    psql -qc \"CREATE ROLE inlet_test LOGIN CREATEDB PASSWORD 'inlet_test'\"" >/dev/null
+    psql -qc \"CREATE ROLE inlet_test LOGIN CREATEDB PASSWORD 'inlet_test'\"; psql -qc \"GRANT pg_signal_backend TO inlet_test\"" >/dev/null
   export INLET_TEST_POSTGRES="Host=127.0.0.1;Username=inlet_test;Password=inlet_test"
 fi
 
