@@ -35,4 +35,10 @@ internal sealed class User
     public required string UserName { get; init; }
     public required string PasswordHash { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Wrong passwords given since the last successful login (see <c>Backoffice/LoginThrottling</c>).</summary>
+    public int FailedLogins { get; set; }
+
+    /// <summary>Until when logins are refused after too many wrong passwords; null when not locked.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }

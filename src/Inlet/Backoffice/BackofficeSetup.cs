@@ -38,6 +38,7 @@ internal static class BackofficeSetup
             options.Cookie.Name = "inlet.antiforgery";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddScoped<LoginThrottling>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireClaim(ApiKeyAuthentication.AccountClaim));
         return services;
