@@ -43,15 +43,9 @@ internal static class WebhookChanges
     private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> ReplaceAsync(
         string id, JsonElement body, ClaimsPrincipal user, HttpContext http, WebhookEditor editor, CancellationToken cancellationToken)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString().Trim('"', ' ', 'W', '/');
-        int? expected = null;
-        if (ifMatch.Length > 0 && ifMatch != "*")
+        if (!TryExpectedVersion(http.Request, out var expected, out var mismatch))
         {
-            if (!int.TryParse(ifMatch, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return Problems.Status(412, "version_mismatch", $"If-Match '{ifMatch}' is not a version: send the version you read, e.g. \"3\"");
-            }
-            expected = version;
+            return mismatch;
         }
         var definition = DefinitionReader.Read(body, out var readError);
         if (definition is null)
@@ -67,6 +61,24 @@ internal static class WebhookChanges
         return TypedResults.Ok(WebhooksApi.View(saved.Row, http.Request));
     }
 
+    /// <summary>The version an <c>If-Match</c> header expects (none when absent or <c>*</c>); false with a 412 when it names none.</summary>
+    internal static bool TryExpectedVersion(HttpRequest request, out int? expected, out ProblemHttpResult problem)
+    {
+        var ifMatch = request.Headers.IfMatch.ToString().Trim('"', ' ', 'W', '/');
+        (expected, problem) = (null, null!);
+        if (ifMatch.Length == 0 || ifMatch == "*")
+        {
+            return true;
+        }
+        if (!int.TryParse(ifMatch, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            problem = Problems.Status(412, "version_mismatch", $"If-Match '{ifMatch}' is not a version: send the version you read, e.g. \"3\"");
+            return false;
+        }
+        expected = version;
+        return true;
+    }
+
     private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> TransitionAsync(
         string id, string target, ClaimsPrincipal user, HttpRequest request, WebhookEditor editor, CancellationToken cancellationToken)
     {
@@ -74,7 +86,7 @@ internal static class WebhookChanges
         return result is EditResult.Saved saved ? TypedResults.Ok(WebhooksApi.View(saved.Row, request)) : Problem(result, id);
     }
 
-    private static ProblemHttpResult Problem(EditResult result, string id) => result switch
+    internal static ProblemHttpResult Problem(EditResult result, string id) => result switch
     {
         EditResult.Invalid invalid => Problems.Invalid(invalid.Errors),
         EditResult.Refused refused => Problems.Status(refused.Status, refused.Code, refused.Message),

@@ -62,6 +62,15 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, Stored
         return await SaveAsync(accountId, row, definition, cancellationToken);
     }
 
+    /// <summary>Saves a new version equal to version <paramref name="version"/>, secrets included (spec §7).</summary>
+    public async Task<EditResult> RestoreAsync(string accountId, string id, int version, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var old = await FindAsync(accountId, id, cancellationToken) is null ? null : await WebhookVersionsApi.FindVersionAsync(db, id, version, cancellationToken);
+        return old is null
+            ? new EditResult.NotFound()
+            : await ReplaceAsync(accountId, id, stored.Read(old.DefinitionJson, id), expectedVersion, cancellationToken);
+    }
+
     public async Task<EditResult> TransitionAsync(string accountId, string id, string target, CancellationToken cancellationToken)
     {
         var row = await FindAsync(accountId, id, cancellationToken);

@@ -2,14 +2,13 @@ using System.Security.Claims;
 using Inlet.Accounts;
 using Inlet.Data;
 using Inlet.Engine.Blueprints;
-using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Webhooks;
 
-/// <summary>Reading webhooks, their versions and the blueprints (spec §7). Changes are in <see cref="WebhookChanges"/>.</summary>
+/// <summary>Reading webhooks and the blueprints (spec §7). Changes are in <see cref="WebhookChanges"/>, versions in <see cref="WebhookVersionsApi"/>.</summary>
 internal static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
@@ -19,8 +18,7 @@ internal static class WebhooksApi
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("List webhooks; archived ones only when asked (status=archived or all)");
         webhooks.MapGet("/{id}", GetAsync).WithName("GetWebhook").WithSummary("Read one webhook with its full URL");
-        webhooks.MapGet("/{id}/versions", VersionsAsync).WithName("ListWebhookVersions").WithSummary("List the saved versions of a webhook");
-        webhooks.MapGet("/{id}/versions/{version:int}", VersionAsync).WithName("GetWebhookVersion").WithSummary("Read one saved version");
+        webhooks.MapWebhookVersions();
         webhooks.MapWebhookChanges();
         webhooks.MapDryRuns();
         return api;
@@ -57,37 +55,7 @@ internal static class WebhooksApi
         return TypedResults.Ok(View(row, http.Request));
     }
 
-    internal sealed record VersionSummary(int Version, DateTimeOffset CreatedAt);
-
-    private static async Task<Results<Ok<List<VersionSummary>>, ProblemHttpResult>> VersionsAsync(
-        string id, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(db, user.AccountId(), id, cancellationToken) is null)
-        {
-            return Problems.NotFound($"webhook {id}");
-        }
-        var versions = await db.WebhookVersions.AsNoTracking().Where(v => v.WebhookId == id).OrderByDescending(v => v.Version)
-            .Select(v => new VersionSummary(v.Version, v.CreatedAt)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(versions);
-    }
-
-    internal sealed record VersionView(int Version, DateTimeOffset CreatedAt, WebhookDefinition Definition);
-
-    private static async Task<Results<Ok<VersionView>, ProblemHttpResult>> VersionAsync(
-        string id, int version, ClaimsPrincipal user, InletDb db, StoredDefinitions stored, CancellationToken cancellationToken)
-    {
-        var row = await FindAsync(db, user.AccountId(), id, cancellationToken) is null
-            ? null
-            : await db.WebhookVersions.AsNoTracking().FirstOrDefaultAsync(v => v.WebhookId == id && v.Version == version, cancellationToken);
-        if (row is null)
-        {
-            return Problems.NotFound($"version {version} of webhook {id}");
-        }
-        var definition = stored.Read(row.DefinitionJson, row.WebhookId);
-        return TypedResults.Ok(new VersionView(row.Version, row.CreatedAt, definition with { Verification = Secrets.Mask(definition.Verification) }));
-    }
-
-    private static Task<WebhookRow?> FindAsync(InletDb db, string accountId, string id, CancellationToken cancellationToken) =>
+    internal static Task<WebhookRow?> FindAsync(InletDb db, string accountId, string id, CancellationToken cancellationToken) =>
         db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
 
     internal static WebhookView View(WebhookRow row, HttpRequest request) =>
