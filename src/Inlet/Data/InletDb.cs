@@ -18,6 +18,7 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
     public DbSet<User> Users => Set<User>();
     public DbSet<WebhookRow> Webhooks => Set<WebhookRow>();
     public DbSet<WebhookVersionRow> WebhookVersions => Set<WebhookVersionRow>();
+    public DbSet<Samples.SampleRow> WebhookSamples => Set<Samples.SampleRow>();
     public DbSet<EventTypeRow> EventTypes => Set<EventTypeRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<MemberRow> Members => Set<MemberRow>();
@@ -48,6 +49,13 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(w => new { w.AccountId, w.Status });
         });
         modelBuilder.Entity<WebhookVersionRow>().HasKey(v => new { v.WebhookId, v.Version });
+        modelBuilder.Entity<Samples.SampleRow>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => new { s.WebhookId, s.Name }).IsUnique();
+            e.Ignore(s => s.Headers);
+            e.Ignore(s => s.Expected);
+        });
         modelBuilder.Entity<EventTypeRow>().HasKey(t => new { t.AccountId, t.Name });
         modelBuilder.Entity<EventRow>(e =>
         {

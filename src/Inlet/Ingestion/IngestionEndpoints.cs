@@ -13,6 +13,8 @@ internal static class IngestionEndpoints
         services.AddSingleton<RateLimits>();
         services.AddSingleton<UnknownEndpointSampling>();
         services.AddScoped<WebhookEditor>();
+        services.AddSingleton<Samples.SampleRunner>();
+        services.AddScoped<Samples.SampleBook>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DryRun>();
         return services;

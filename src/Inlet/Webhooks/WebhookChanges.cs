@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Inlet.Accounts;
 using Inlet.Hosting;
+using Inlet.Samples;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inlet.Webhooks;
@@ -15,7 +16,7 @@ internal static class WebhookChanges
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Create a webhook from a full definition, or from {\"blueprint\": \"<id>\", ...overrides}; it starts inactive");
         webhooks.MapPut("/{id}", ReplaceAsync).WithName("ReplaceWebhook")
-            .WithSummary("Replace the definition (a new version); If-Match: <version> guards against lost updates");
+            .WithSummary("Replace the definition (a new version); If-Match: <version> guards against lost updates; 409 samples_changed unless acceptSampleChanges=true");
         webhooks.MapPost("/{id}/activate", (string id, ClaimsPrincipal user, HttpRequest request, WebhookEditor editor, CancellationToken ct) =>
             TransitionAsync(id, WebhookStatus.Active, user, request, editor, ct)).WithName("ActivateWebhook").WithSummary("Set active");
         webhooks.MapPost("/{id}/deactivate", (string id, ClaimsPrincipal user, HttpRequest request, WebhookEditor editor, CancellationToken ct) =>
@@ -41,7 +42,7 @@ internal static class WebhookChanges
     }
 
     private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> ReplaceAsync(
-        string id, JsonElement body, ClaimsPrincipal user, HttpContext http, WebhookEditor editor, CancellationToken cancellationToken)
+        string id, JsonElement body, bool? acceptSampleChanges, ClaimsPrincipal user, HttpContext http, WebhookEditor editor, CancellationToken cancellationToken)
     {
         if (!TryExpectedVersion(http.Request, out var expected, out var mismatch))
         {
@@ -52,7 +53,7 @@ internal static class WebhookChanges
         {
             return Problems.Invalid([readError!]);
         }
-        var result = await editor.ReplaceAsync(user.AccountId(), id, definition, expected, cancellationToken);
+        var result = await editor.ReplaceAsync(user.AccountId(), id, definition, expected, cancellationToken, acceptSampleChanges ?? false);
         if (result is not EditResult.Saved saved)
         {
             return Problem(result, id);
@@ -90,6 +91,7 @@ internal static class WebhookChanges
     {
         EditResult.Invalid invalid => Problems.Invalid(invalid.Errors),
         EditResult.Refused refused => Problems.Status(refused.Status, refused.Code, refused.Message),
+        EditResult.SamplesChanged changed => SamplesApi.Changed(changed.Changes),
         _ => Problems.NotFound($"webhook {id}"),
     };
 }

@@ -2,6 +2,7 @@ using Inlet.Data;
 using Inlet.Engine.Validation;
 using Inlet.Engine.Webhooks;
 using Inlet.Hosting;
+using Inlet.Samples;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Webhooks;
@@ -10,7 +11,7 @@ namespace Inlet.Webhooks;
 /// Every change to a webhook, for the REST API and the Backoffice alike: create (inactive), replace (a new version),
 /// and the lifecycle of spec §5. Each successful change recompiles the account's webhooks.
 /// </summary>
-internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, StoredDefinitions stored, TimeProvider clock)
+internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, StoredDefinitions stored, SampleRunner samples, TimeProvider clock)
 {
     public async Task<EditResult> CreateAsync(string accountId, WebhookDefinition definition, CancellationToken cancellationToken)
     {
@@ -30,8 +31,13 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, Stored
         return await SaveAsync(accountId, row, definition, cancellationToken);
     }
 
-    /// <summary>Replaces the definition; <paramref name="expectedVersion"/>, when given, must be the current one.</summary>
-    public async Task<EditResult> ReplaceAsync(string accountId, string id, WebhookDefinition definition, int? expectedVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the definition; <paramref name="expectedVersion"/>, when given, must be the current one. The webhook's samples
+    /// run through the new definition first: when one would give another outcome or event, nothing is saved unless
+    /// <paramref name="acceptSampleChanges"/>, which saves and makes the new results the samples' expectations.
+    /// </summary>
+    public async Task<EditResult> ReplaceAsync(string accountId, string id, WebhookDefinition definition, int? expectedVersion, CancellationToken cancellationToken,
+        bool acceptSampleChanges = false)
     {
         var row = await FindAsync(accountId, id, cancellationToken);
         if (row is null)
@@ -51,6 +57,10 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, Stored
         {
             return refused;
         }
+        if (await SampleChangesAsync(accountId, id, definition, acceptSampleChanges, cancellationToken) is { Count: > 0 } changes)
+        {
+            return new EditResult.SamplesChanged(changes);
+        }
         var now = clock.GetUtcNow();
         row.Name = definition.Name;
         row.Method = definition.Method;
@@ -63,12 +73,13 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, Stored
     }
 
     /// <summary>Saves a new version equal to version <paramref name="version"/>, secrets included (spec §7).</summary>
-    public async Task<EditResult> RestoreAsync(string accountId, string id, int version, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task<EditResult> RestoreAsync(string accountId, string id, int version, int? expectedVersion, CancellationToken cancellationToken,
+        bool acceptSampleChanges = false)
     {
         var old = await FindAsync(accountId, id, cancellationToken) is null ? null : await WebhookVersionsApi.FindVersionAsync(db, id, version, cancellationToken);
         return old is null
             ? new EditResult.NotFound()
-            : await ReplaceAsync(accountId, id, stored.Read(old.DefinitionJson, id), expectedVersion, cancellationToken);
+            : await ReplaceAsync(accountId, id, stored.Read(old.DefinitionJson, id), expectedVersion, cancellationToken, acceptSampleChanges);
     }
 
     public async Task<EditResult> TransitionAsync(string accountId, string id, string target, CancellationToken cancellationToken)
@@ -113,6 +124,26 @@ internal sealed class WebhookEditor(InletDb db, WebhookRegistry registry, Stored
         return taken ? EndpointTaken(definition) : null;
     }
 
+    /// <summary>The samples the definition would change; when accepted, none: their expectations are updated, saved with the version.</summary>
+    private async Task<List<SampleChange>> SampleChangesAsync(string accountId, string id, WebhookDefinition definition, bool accept, CancellationToken cancellationToken)
+    {
+        var changes = new List<SampleChange>();
+        foreach (var sample in await db.WebhookSamples.Where(s => s.WebhookId == id).OrderBy(s => s.Name).ToListAsync(cancellationToken))
+        {
+            var result = samples.Run(accountId, definition, sample.Headers, sample.Body);
+            if (result.SameAs(sample.Expected))
+            {
+                continue;
+            }
+            changes.Add(new SampleChange(sample.Id, sample.Name, sample.Expected, result));
+            if (accept)
+            {
+                sample.Expected = result;
+            }
+        }
+        return accept ? [] : changes;
+    }
+
     private async Task<EditResult> SaveAsync(string accountId, WebhookRow row, WebhookDefinition definition, CancellationToken cancellationToken)
     {
         try
@@ -149,4 +180,7 @@ internal abstract record EditResult
     public sealed record Refused(int Status, string Code, string Message) : EditResult;
 
     public sealed record NotFound : EditResult;
+
+    /// <summary>Samples of the webhook that the new definition would answer differently; nothing was saved.</summary>
+    public sealed record SamplesChanged(IReadOnlyList<SampleChange> Changes) : EditResult;
 }

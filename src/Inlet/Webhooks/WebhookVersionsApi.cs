@@ -73,13 +73,13 @@ internal static class WebhookVersionsApi
     }
 
     private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> RestoreAsync(
-        string id, int version, ClaimsPrincipal user, HttpContext http, WebhookEditor editor, CancellationToken cancellationToken)
+        string id, int version, bool? acceptSampleChanges, ClaimsPrincipal user, HttpContext http, WebhookEditor editor, CancellationToken cancellationToken)
     {
         if (!WebhookChanges.TryExpectedVersion(http.Request, out var expected, out var mismatch))
         {
             return mismatch;
         }
-        var result = await editor.RestoreAsync(user.AccountId(), id, version, expected, cancellationToken);
+        var result = await editor.RestoreAsync(user.AccountId(), id, version, expected, cancellationToken, acceptSampleChanges ?? false);
         if (result is not EditResult.Saved saved)
         {
             return result is EditResult.NotFound ? Problems.NotFound($"version {version} of webhook {id}") : WebhookChanges.Problem(result, id);

@@ -3,6 +3,7 @@ using Inlet.Accounts;
 using Inlet.Data;
 using Inlet.Engine.Blueprints;
 using Inlet.Hosting;
+using Inlet.Samples;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,7 @@ internal static class WebhooksApi
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("List webhooks; archived ones only when asked (status=archived or all)");
         webhooks.MapGet("/{id}", GetAsync).WithName("GetWebhook").WithSummary("Read one webhook with its full URL");
         webhooks.MapWebhookVersions();
+        webhooks.MapSamples();
         webhooks.MapWebhookChanges();
         webhooks.MapDryRuns();
         return api;

@@ -422,6 +422,45 @@ namespace Inlet.Data.Migrations.Postgres
                     b.ToTable("Transactions");
                 });
 
+            modelBuilder.Entity("Inlet.Samples.SampleRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HeadersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("WebhookSamples");
+                });
+
             modelBuilder.Entity("Inlet.Webhooks.WebhookRow", b =>
                 {
                     b.Property<string>("Id")

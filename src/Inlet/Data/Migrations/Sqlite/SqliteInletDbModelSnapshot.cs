@@ -430,6 +430,46 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.ToTable("Transactions");
                 });
 
+            modelBuilder.Entity("Inlet.Samples.SampleRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("WebhookSamples");
+                });
+
             modelBuilder.Entity("Inlet.Webhooks.WebhookRow", b =>
                 {
                     b.Property<string>("Id")

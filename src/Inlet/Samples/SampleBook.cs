@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Inlet.Data;
+using Inlet.Hosting;
+using Inlet.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inlet.Samples;
+
+/// <summary>What saving a sample came to: the row, or why not (status, code, message).</summary>
+internal sealed record SampleSaved(SampleRow? Row, int Status = 201, string? Code = null, string? Message = null);
+
+/// <summary>Saves samples (from the API, a log row or the Backoffice's Test panel) with what the webhook's current version decides for them.</summary>
+internal sealed class SampleBook(InletDb db, StoredDefinitions stored, SampleRunner runner, TimeProvider clock)
+{
+    public const int MaxNameLength = 100;
+
+    public async Task<SampleSaved> SaveAsync(string accountId, string webhookId, SamplesApi.NewSample sample, CancellationToken cancellationToken)
+    {
+        var webhook = await WebhooksApi.FindAsync(db, accountId, webhookId, cancellationToken);
+        if (webhook is null)
+        {
+            return new SampleSaved(null, 404, "not_found", $"webhook {webhookId} does not exist in this account");
+        }
+        var name = sample.Name?.Trim() ?? "";
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            return new SampleSaved(null, 400, "invalid_sample", $"a sample needs a name of 1 to {MaxNameLength} characters");
+        }
+        var (headers, body) = (sample.Headers ?? [], sample.Body.ValueKind == JsonValueKind.Undefined ? null : sample.Body.GetRawText());
+        if (sample.LogId is { } logId)
+        {
+            var log = await db.RequestLogs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == logId && l.AccountId == accountId, cancellationToken);
+            if (log is null)
+            {
+                return new SampleSaved(null, 404, "not_found", $"log {logId} does not exist in this account");
+            }
+            if (log.Body is null || log.BodyTruncated)
+            {
+                return new SampleSaved(null, 409, "body_not_kept", "the log kept only part of this request's body: it cannot be a sample");
+            }
+            (headers, body) = (JsonSerializer.Deserialize<Dictionary<string, string>>(log.HeadersJson)!, log.Body);
+        }
+        if (body is null)
+        {
+            return new SampleSaved(null, 400, "invalid_sample", "a sample needs a body, or the logId of a logged request");
+        }
+        if (await db.WebhookSamples.AnyAsync(s => s.WebhookId == webhookId && s.Name == name, cancellationToken))
+        {
+            return new SampleSaved(null, 409, "sample_name_taken", $"the webhook already has a sample named '{name}'");
+        }
+        headers = headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
+        var row = new SampleRow
+        {
+            Id = Ids.New("smp"), WebhookId = webhookId, Name = name, HeadersJson = JsonSerializer.Serialize(headers), Body = body,
+            Outcome = "", CreatedAt = clock.GetUtcNow(),
+        };
+        row.Expected = runner.Run(accountId, stored.Read(webhook), headers, body);
+        db.WebhookSamples.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Saved at the same moment under the same name.
+            db.ChangeTracker.Clear();
+            return new SampleSaved(null, 409, "sample_name_taken", $"the webhook already has a sample named '{name}'");
+        }
+        return new SampleSaved(row);
+    }
+}

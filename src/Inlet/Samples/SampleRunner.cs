@@ -1,0 +1,37 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Inlet.Engine.Webhooks;
+using Inlet.Hosting;
+using Inlet.Ingestion;
+using Inlet.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Inlet.Samples;
+
+/// <summary>
+/// Runs a sample through a webhook definition: parsing, filter and mapping, as the pipeline does them, and nothing after.
+/// A sample checks what the webhook decides (the outcome and the event), not what a member's balance allows at the moment
+/// it runs, which changes with every event: so the same definition always gives a sample the same result.
+/// </summary>
+internal sealed class SampleRunner(WebhookRegistry registry, IOptions<IngestionOptions> options)
+{
+    public SampleResult Run(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body)
+    {
+        var webhook = WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds)).Webhook
+            ?? throw new InvalidOperationException("samples run through definitions that validated");
+        RequestBody.IsSupported(headers.GetValueOrDefault("content-type"), out var isForm);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var document = RequestBody.Parse(bytes, isForm, out _);
+        if (document is null)
+        {
+            return new SampleResult(Outcomes.InvalidJson, null);
+        }
+        var evaluation = Evaluation.Of(webhook, webhookId: null, "sample", WebhookRequest.Create(document.RootElement, headers), bytes, registry.Settings(accountId));
+        return evaluation.Event is { Event: var ev }
+            ? new SampleResult(Outcomes.Processed, new JsonObject { ["customer"] = ev.Customer, ["action"] = ev.Action, ["data"] = ev.Data.DeepClone() })
+            : new SampleResult(evaluation.Stop!.Outcome, null);
+    }
+}
+
+/// <summary>A sample whose result a new version would change.</summary>
+internal sealed record SampleChange(string Id, string Name, SampleResult Before, SampleResult After);
