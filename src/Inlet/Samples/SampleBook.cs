@@ -14,20 +14,22 @@ internal sealed class SampleBook(InletDb db, StoredDefinitions stored, SampleRun
 {
     public const int MaxNameLength = 100;
 
-    public async Task<SampleSaved> SaveAsync(string accountId, string webhookId, SamplesApi.NewSample sample, CancellationToken cancellationToken)
+    /// <summary>Saves a sample named <paramref name="name"/>: the logged request <paramref name="logId"/>, or <paramref name="headers"/> and <paramref name="body"/>.</summary>
+    public async Task<SampleSaved> SaveAsync(string accountId, string webhookId, string? name, string? logId,
+        IReadOnlyDictionary<string, string>? headers, string? body, CancellationToken cancellationToken)
     {
         var webhook = await WebhooksApi.FindAsync(db, accountId, webhookId, cancellationToken);
         if (webhook is null)
         {
             return new SampleSaved(null, 404, "not_found", $"webhook {webhookId} does not exist in this account");
         }
-        var name = sample.Name?.Trim() ?? "";
+        name = name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
         {
             return new SampleSaved(null, 400, "invalid_sample", $"a sample needs a name of 1 to {MaxNameLength} characters");
         }
-        var (headers, body) = (sample.Headers ?? [], sample.Body.ValueKind == JsonValueKind.Undefined ? null : sample.Body.GetRawText());
-        if (sample.LogId is { } logId)
+        headers ??= new Dictionary<string, string>();
+        if (logId is not null)
         {
             var log = await db.RequestLogs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == logId && l.AccountId == accountId, cancellationToken);
             if (log is null)
@@ -48,13 +50,13 @@ internal sealed class SampleBook(InletDb db, StoredDefinitions stored, SampleRun
         {
             return new SampleSaved(null, 409, "sample_name_taken", $"the webhook already has a sample named '{name}'");
         }
-        headers = headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
+        var lowerCase = headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
         var row = new SampleRow
         {
-            Id = Ids.New("smp"), WebhookId = webhookId, Name = name, HeadersJson = JsonSerializer.Serialize(headers), Body = body,
+            Id = Ids.New("smp"), WebhookId = webhookId, Name = name, HeadersJson = JsonSerializer.Serialize(lowerCase), Body = body,
             Outcome = "", CreatedAt = clock.GetUtcNow(),
         };
-        row.Expected = runner.Run(accountId, stored.Read(webhook), headers, body);
+        row.Expected = runner.Run(accountId, stored.Read(webhook), lowerCase, body);
         db.WebhookSamples.Add(row);
         try
         {

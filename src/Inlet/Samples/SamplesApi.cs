@@ -45,7 +45,8 @@ internal static class SamplesApi
     private static async Task<Results<Created<SampleView>, ProblemHttpResult>> CreateAsync(
         string id, NewSample sample, ClaimsPrincipal user, SampleBook book, CancellationToken cancellationToken)
     {
-        var created = await book.SaveAsync(user.AccountId(), id, sample, cancellationToken);
+        var body = sample.Body.ValueKind == JsonValueKind.Undefined ? null : sample.Body.GetRawText();
+        var created = await book.SaveAsync(user.AccountId(), id, sample.Name, sample.LogId, sample.Headers, body, cancellationToken);
         return created.Row is { } row
             ? TypedResults.Created($"/api/v1/webhooks/{id}/samples/{row.Id}", SampleView.Of(row))
             : Problems.Status(created.Status, created.Code!, created.Message!);

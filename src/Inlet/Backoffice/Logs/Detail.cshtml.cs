@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inlet.Data;
+using Inlet.Samples;
 using Inlet.Engine;
 using Inlet.Engine.Filters;
 using Inlet.Engine.Mapping;
@@ -33,6 +34,24 @@ public sealed class LogDetailModel : BackofficePage
             ReplayResult.Refused refused => RedirectWithNotice($"/backoffice/logs/{id}", $"Not replayed: {refused.Message}."),
             _ => NotFound(),
         };
+
+    /// <summary>A request that reached a webhook and whose whole body was kept can become one of its samples.</summary>
+    public bool CanSaveAsSample => Log is { WebhookId: not null, BodyTruncated: false, Body: not null };
+
+    public async Task<IActionResult> OnPostSampleAsync(string id, string? sampleName, CancellationToken cancellationToken)
+    {
+        var accountId = AccountId;
+        var webhookId = await Get<InletDb>().RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId && l.Id == id)
+            .Select(l => l.WebhookId).FirstOrDefaultAsync(cancellationToken);
+        if (webhookId is null)
+        {
+            return NotFound();
+        }
+        var saved = await Get<SampleBook>().SaveAsync(accountId, webhookId, sampleName, id, headers: null, body: null, cancellationToken);
+        return RedirectWithNotice($"/backoffice/logs/{id}", saved.Row is { } row
+            ? $"Saved as the sample '{row.Name}' of its webhook: it expects {row.Outcome}."
+            : $"Not saved as a sample: {saved.Message}.");
+    }
 
     private RedirectResult RedirectWithNotice(string url, string notice)
     {

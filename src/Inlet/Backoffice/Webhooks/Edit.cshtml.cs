@@ -1,4 +1,5 @@
 using Inlet.Engine.Webhooks;
+using Inlet.Samples;
 using Inlet.Webhooks;
 using Microsoft.AspNetCore.Mvc;
 
@@ -58,7 +59,12 @@ public sealed class EditWebhookModel : WebhookFormPage
             await RunTestAsync(definition with { Verification = Secrets.Unmask(definition.Verification, stored.Verification) }, paths);
             return Page();
         }
-        var result = await Get<WebhookEditor>().ReplaceAsync(AccountId, id, definition, ExpectedVersion, Aborted);
+        if (Command == "sample")
+        {
+            await SaveSampleAsync(id);
+            return Page();
+        }
+        var result = await Get<WebhookEditor>().ReplaceAsync(AccountId, id, definition, ExpectedVersion, Aborted, acceptSampleChanges: Command == "save-accepting-samples");
         if (result is EditResult.Saved)
         {
             Notice = "Your changes are saved.";
@@ -83,6 +89,15 @@ public sealed class EditWebhookModel : WebhookFormPage
                 break;
         }
         return Redirect($"/backoffice/webhooks/{id}");
+    }
+
+    /// <summary>The Test panel's request saved as a sample, expecting what the saved version decides for it.</summary>
+    private async Task SaveSampleAsync(string id)
+    {
+        var saved = await Get<SampleBook>().SaveAsync(AccountId, id, Test.SampleName, logId: null, TestHeaders(), Test.Payload, Aborted);
+        Notice = saved.Row is { } row
+            ? $"Sample '{row.Name}' is saved: with the saved settings it gives {row.Outcome}."
+            : $"Not saved as a sample: {saved.Message}.";
     }
 
     private async Task<WebhookDefinition?> LoadAsync(string id)

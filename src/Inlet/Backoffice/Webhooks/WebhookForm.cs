@@ -140,6 +140,9 @@ public sealed class TestForm
 {
     public string? Payload { get; set; }
 
+    /// <summary>The name to save the payload under as a sample (existing webhooks only).</summary>
+    public string? SampleName { get; set; }
+
     /// <summary><c>Name: value</c>, one a line.</summary>
     public string? Headers { get; set; }
 }

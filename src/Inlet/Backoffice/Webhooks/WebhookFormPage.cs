@@ -70,6 +70,16 @@ public abstract class WebhookFormPage : BackofficePage
     /// <summary>Runs the Test panel's payload through <paramref name="definition"/>; nothing is stored.</summary>
     internal async Task RunTestAsync(WebhookDefinition definition, IReadOnlyDictionary<string, string> paths)
     {
+        TestResult = await Get<DryRun>().RunAsync(AccountId, definition, TestHeaders(), Test.Payload ?? "");
+        if (TestResult.Outcome == "invalid_definition")
+        {
+            Errors = FormErrors.From(TestResult.Errors, paths, Form);
+        }
+    }
+
+    /// <summary>The Test panel's headers, one <c>Name: value</c> a line.</summary>
+    internal Dictionary<string, string> TestHeaders()
+    {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in (Test.Headers ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -79,12 +89,11 @@ public abstract class WebhookFormPage : BackofficePage
                 headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
             }
         }
-        TestResult = await Get<DryRun>().RunAsync(AccountId, definition, headers, Test.Payload ?? "");
-        if (TestResult.Outcome == "invalid_definition")
-        {
-            Errors = FormErrors.From(TestResult.Errors, paths, Form);
-        }
+        return headers;
     }
+
+    /// <summary>Samples the last Save would have changed; the form then offers to save anyway.</summary>
+    internal IReadOnlyList<Samples.SampleChange> SampleChanges { get; private set; } = [];
 
     /// <summary>Shows what a save came to: the errors beside their fields, or a refusal in the summary (or beside the endpoint).</summary>
     internal void ShowFaults(EditResult result, IReadOnlyDictionary<string, string> paths)
@@ -99,6 +108,9 @@ public abstract class WebhookFormPage : BackofficePage
                 break;
             case EditResult.Refused refused:
                 Errors = FormErrors.From([new("", refused.Message)], paths, Form);
+                break;
+            case EditResult.SamplesChanged changed:
+                SampleChanges = changed.Changes;
                 break;
         }
     }
