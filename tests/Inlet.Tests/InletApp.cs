@@ -20,7 +20,10 @@ public class InletApp : WebApplicationFactory<Program>
     private string? _postgres;
 
     /// <summary>The SQLite file, for the tests of what is particular to SQLite (they run in the SQLite pass only).</summary>
-    public string DatabasePath => TestStore.OnPostgres ? throw new InvalidOperationException("this Inlet runs on PostgreSQL") : Path.Combine(_folder, "inlet.db");
+    public string DatabasePath => OnPostgres ? throw new InvalidOperationException("this Inlet runs on PostgreSQL") : Path.Combine(_folder, "inlet.db");
+
+    /// <summary>Whether this Inlet runs on PostgreSQL: in the PostgreSQL pass, and always for a test of what is particular to it.</summary>
+    protected virtual bool OnPostgres => TestStore.OnPostgres;
 
     /// <summary>Extra connection string settings, for tests that need a store that gives up sooner.</summary>
     protected virtual string ConnectionOptions => "";
@@ -30,7 +33,7 @@ public class InletApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (TestStore.OnPostgres)
+        if (OnPostgres)
         {
             _postgres ??= TestStore.CreatePostgresDatabase();
             builder.UseSetting("Inlet:Store:Provider", "postgres");

@@ -4,6 +4,7 @@ using Inlet.Logs;
 using Inlet.Members;
 using Inlet.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Inlet.Data;
 
@@ -69,13 +70,10 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<TransactionItemRow>().HasKey(i => new { i.AccountId, i.TransactionId, i.ProductId });
         modelBuilder.Entity<RequestLogRow>(e =>
         {
-            e.HasKey(l => l.Id);
-            e.HasIndex(l => new { l.AccountId, l.Id });
+            KeyRequestLogs(e);
             e.HasIndex(l => new { l.AccountId, l.WebhookId, l.Id });
             e.HasIndex(l => new { l.AccountId, l.CustomerId, l.Id });
             e.HasIndex(l => l.ReceivedAt);
-            // A logged request is replayed into an event at most once, even when two replays race.
-            e.HasIndex(l => l.ReplayOf).IsUnique().HasFilter("\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
         });
         modelBuilder.Entity<IdempotencyRow>(e =>
         {
@@ -83,4 +81,19 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(k => k.CreatedAt);
         });
     }
+
+    /// <summary>
+    /// The request log's key, its account's index, and the index that finds a request's processed replay; PostgreSQL, which
+    /// partitions the table by time, keys it its own way.
+    /// </summary>
+    protected virtual void KeyRequestLogs(EntityTypeBuilder<RequestLogRow> logs)
+    {
+        logs.HasKey(l => l.Id);
+        logs.HasIndex(l => new { l.AccountId, l.Id });
+        // A logged request is replayed into an event at most once, even when two replays race.
+        logs.HasIndex(l => l.ReplayOf).IsUnique().HasFilter(ProcessedReplays);
+    }
+
+    /// <summary>The rows the replay index holds: processed replays, so every other request costs it nothing.</summary>
+    protected const string ProcessedReplays = "\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'";
 }

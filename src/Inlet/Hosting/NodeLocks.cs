@@ -1,11 +1,14 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Inlet.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Hosting;
 
 /// <summary>
-/// Work that one node at a time does over a shared PostgreSQL store (migrations, pruning), behind a session advisory lock
-/// held on the context's connection. On SQLite there is one node: the lock is always granted.
+/// Work that one node at a time does over a shared PostgreSQL store (migrations, pruning, replaying one logged request),
+/// behind a session advisory lock held on the context's connection. On SQLite there is one node: the lock is always granted.
 /// </summary>
 internal static class NodeLocks
 {
@@ -14,6 +17,16 @@ internal static class NodeLocks
 
     /// <summary>Pruning logs and idempotency keys.</summary>
     public const long Pruning = 0x1AE7_0002;
+
+    /// <summary>Changing the request log's partitions (taken for one transaction, by <see cref="Logs.LogPartitions"/>).</summary>
+    public const long LogPartitions = 0x1AE7_0003;
+
+    /// <summary>
+    /// The lock of one thing of a kind (a member, a purchase, an idempotency key, a replayed request), the same on every node;
+    /// hashed over 64 bits, so it meets the constant keys above as rarely as two things meet each other.
+    /// </summary>
+    public static long Key(string kind, string scope, string id) =>
+        BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\0{scope}\0{id}")));
 
     /// <summary>Waits for the lock.</summary>
     public static async Task<IAsyncDisposable> TakeAsync(InletDb db, long key, CancellationToken cancellationToken)

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Inlet.Hosting;
 
 /// <summary>
-/// Before the server listens: migrations, bootstrap of an empty store, the key ring, every webhook compiled into the registry.
+/// Before the server listens: migrations, bootstrap of an empty store, on PostgreSQL the request log's partitions of the next
+/// days, the key ring, every webhook compiled into the registry.
 /// On PostgreSQL, nodes starting together take turns (an advisory lock), so the store is migrated and bootstrapped once.
 /// </summary>
 internal sealed partial class StoreInitializer(IServiceScopeFactory scopes, WebhookRegistry registry, IDataProtectionProvider protection,
@@ -28,6 +29,10 @@ internal sealed partial class StoreInitializer(IServiceScopeFactory scopes, Webh
             }
             await db.Database.MigrateAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<Bootstrap>().RunAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await scope.ServiceProvider.GetRequiredService<Logs.LogPartitions>().CreateAheadAsync(cancellationToken);
+            }
             // Create the Data Protection key now, before requests race to create one each on first use.
             protection.CreateProtector("Inlet.Startup").Protect("ready");
         }

@@ -10,9 +10,10 @@ internal sealed record Pruned(int RequestLogs, int IdempotencyKeys);
 
 /// <summary>
 /// One pruning run (spec §9, §2.3): request logs older than <see cref="LogOptions.RetentionDays"/> and idempotency keys older
-/// than <see cref="IngestionOptions.IdempotencyDays"/> are deleted in SQL, without loading them.
+/// than <see cref="IngestionOptions.IdempotencyDays"/> are deleted in SQL, without loading them. On PostgreSQL the log goes
+/// by whole days (<see cref="LogPartitions"/>).
 /// </summary>
-internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
+internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
     IOptions<IngestionOptions> ingestion, ILogger<LogPruner> logger)
 {
     public async Task<Pruned> PruneAsync(CancellationToken cancellationToken)
@@ -26,8 +27,18 @@ internal sealed partial class LogPruner(InletDb db, WriteGate gate, TimeProvider
         var now = clock.GetUtcNow();
         var logsBefore = now.AddDays(-logs.Value.RetentionDays);
         var keysBefore = now.AddDays(-ingestion.Value.IdempotencyDays);
-        var pruned = new Pruned(
-            await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).OrderBy(l => l.ReceivedAt), cancellationToken),
+        int logsPruned;
+        if (db.Database.IsNpgsql())
+        {
+            // A day goes once all of it is past retention: a request is kept up to a day longer, and none is deleted alone.
+            logsBefore = LogPartitions.StartOfDay(logsBefore);
+            logsPruned = await partitions.PruneAsync(logsBefore, cancellationToken);
+        }
+        else
+        {
+            logsPruned = await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).OrderBy(l => l.ReceivedAt), cancellationToken);
+        }
+        var pruned = new Pruned(logsPruned,
             await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).OrderBy(k => k.CreatedAt), cancellationToken));
         // A run that found nothing is not news.
         LogPruned(pruned == new Pruned(0, 0) ? LogLevel.Debug : LogLevel.Information, pruned.RequestLogs, logsBefore, pruned.IdempotencyKeys, keysBefore);

@@ -33,10 +33,22 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
         }
         // Replays of a replay count as replays of the request first received, so "once" holds across all of them.
         var firstId = original.ReplayOf ?? original.Id;
-        if (await db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && l.Outcome == Outcomes.Processed, cancellationToken))
+        // On PostgreSQL, replays of one request take turns from this check to their commit, on one node or several (no unique
+        // index spans the log's partitions); on SQLite a unique index refuses the second of two racing replays.
+        await using (await NodeLocks.TakeAsync(db, NodeLocks.Key("replay", accountId, firstId), cancellationToken))
         {
-            return new ReplayResult.Refused(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");
+            if (await db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && l.Outcome == Outcomes.Processed, cancellationToken))
+            {
+                return new ReplayResult.Refused(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");
+            }
+            return await RunAsync(original, firstId, headers);
         }
+    }
+
+    /// <summary>The filter, the mapping and the registration, through the webhook's current version; a new log row stored with the answer.</summary>
+    private async Task<ReplayResult> RunAsync(RequestLogRow original, string firstId, Dictionary<string, string> headers)
+    {
+        var accountId = original.AccountId;
         var live = registry.Find(accountId, original.WebhookId!)!;
         var webhook = live.Compiled!;
         var started = Stopwatch.GetTimestamp();

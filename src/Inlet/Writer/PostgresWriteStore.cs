@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
+using Inlet.Hosting;
 using Npgsql;
 
 namespace Inlet.Writer;
@@ -65,9 +63,9 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         await using var batch = new NpgsqlBatch(connection, transaction);
         long[] locks =
         [
-            .. keys.Members.Select(k => LockKey("member", k.Account, k.Id))
-                .Concat(keys.Transactions.Select(k => LockKey("transaction", k.Account, k.Id)))
-                .Concat(keys.Keys.Select(k => LockKey("key", k.WebhookId, k.Key)))
+            .. keys.Members.Select(k => NodeLocks.Key("member", k.Account, k.Id))
+                .Concat(keys.Transactions.Select(k => NodeLocks.Key("transaction", k.Account, k.Id)))
+                .Concat(keys.Keys.Select(k => NodeLocks.Key("key", k.WebhookId, k.Key)))
                 .Distinct().Order(),
         ];
         if (locks.Length > 0)
@@ -143,10 +141,6 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         }
         return command;
     }
-
-    /// <summary>A 64-bit advisory lock key for one member, purchase or idempotency key, the same on every node.</summary>
-    private static long LockKey(string kind, string scope, string id) =>
-        BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\0{scope}\0{id}")));
 
     private sealed class PostgresBatch(PostgresWriteStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, bool unitByUnit) : IWriteBatch
     {

@@ -95,6 +95,27 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task ARequestReplayedOnBothNodesAtOnceRegistersItsEventOnce()
+    {
+        _ = nodes.Database;
+        using var onA = nodes.A.Client();
+        using var onB = nodes.B.Client();
+        await (await onA.PutJsonAsync("/api/v1/settings", """{"unknownCustomer":"reject"}""")).ShouldBeAsync(200);
+        await CreateAsync(onA, Scenario.PointAddDefinition("cluster-replay"), activate: true);
+        var rejected = await SendAsync(nodes.A, "cluster-replay", """{"clientID":"replayed-1","points":9}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
+        await (await onA.PostJsonAsync("/api/v1/events", """{"customer":"replayed-1","action":"opt_in","data":{}}""")).ShouldBeAsync(201);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        var replay = new Uri($"/api/v1/logs/{rejected.Headers.GetValues("Inlet-Request-Id").Single()}/replay", UriKind.Relative);
+        var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? onA : onB).PostAsync(replay, null, TestContext.Current.CancellationToken)));
+
+        Assert.Single(replays, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(replays.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(9, (await onB.GetJsonAsync("/api/v1/customers/replayed-1"))["balances"]!["score"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task ABackofficeSessionOpenedOnOneNodeIsAcceptedByTheOtherWithItsAntiforgeryTokens()
     {
         _ = nodes.Database;

@@ -59,7 +59,9 @@ public sealed class BatchTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal([9L, 6L, 10L, 0L], history["items"]!.AsArray().Select(e => e!["balancesAfter"]!["score"]!.GetValue<long>()));
     }
 
+    // On PostgreSQL two replays of one request never meet in a batch: they take turns before the writer (LogReplay's lock).
     [Fact]
+    [Trait("Store", "sqlite")]
     public async Task ReplaysRacingInOneBatchRegisterTheEventOnceAndTheBatchsOtherUnitsCommit()
     {
         await app.CreateWebhookAsync(Scenario.PointAddDefinition("batch-replay"));

@@ -221,12 +221,14 @@ namespace Inlet.Data.Migrations.Postgres
 
             modelBuilder.Entity("Inlet.Logs.RequestLogRow", b =>
                 {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Id")
                         .HasColumnType("text");
 
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Body")
                         .HasColumnType("text");
@@ -271,9 +273,6 @@ namespace Inlet.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("ReplayOf")
                         .HasColumnType("text");
 
@@ -289,15 +288,12 @@ namespace Inlet.Data.Migrations.Postgres
                     b.Property<int?>("WebhookVersion")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("AccountId", "Id", "ReceivedAt");
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReplayOf")
-                        .IsUnique()
                         .HasFilter("\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
-
-                    b.HasIndex("AccountId", "Id");
 
                     b.HasIndex("AccountId", "CustomerId", "Id");
 
