@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Inlet.Accounts;
 using Inlet.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +29,7 @@ public sealed class LoginModel : BackofficePage
     {
         var db = Get<InletDb>();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, cancellationToken);
-        if (user is null || new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash, Password ?? "") == PasswordVerificationResult.Failed)
+        if (user is null || !Passwords.Verify(user, Password ?? ""))
         {
             Error = "The user name or the password is not right.";
             return Page();

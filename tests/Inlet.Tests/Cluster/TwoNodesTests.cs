@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
+using Inlet.Tests.Backoffice;
 using Inlet.Tests.Writer;
 
 namespace Inlet.Tests.Cluster;
 
 /// <summary>Two nodes over one PostgreSQL database behave as one Inlet: configuration, balances, keys and sessions are shared.</summary>
 [Trait("Store", "postgres")]
-public sealed partial class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
     [Fact]
     public async Task AWebhookActivatedOnOneNodeIsServedByTheOtherWithinASecondAndStopsThereWithinASecondOfItsDeactivation()
@@ -102,11 +102,7 @@ public sealed partial class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNod
         using var onA = Browser(nodes.A, cookies);
         using var onB = Browser(nodes.B, cookies);
 
-        var login = await onA.PostAsync(new Uri("/backoffice/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "admin", ["Password"] = InletApp.AdminPassword, ["__RequestVerificationToken"] = await TokenAsync(onA, "/backoffice/login"),
-        }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.True(await Forms.SignInAsync(onA, "admin", InletApp.AdminPassword));
 
         var list = await onB.GetAsync(new Uri("/backoffice", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -114,7 +110,7 @@ public sealed partial class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNod
         // A form rendered by A is accepted by B: the antiforgery token was protected with the shared key ring.
         var logout = await onB.PostAsync(new Uri("/backoffice/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = await TokenAsync(onA, "/backoffice"),
+            ["__RequestVerificationToken"] = await Forms.TokenAsync(onA, "/backoffice"),
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
     }
@@ -157,13 +153,4 @@ public sealed partial class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNod
 
     private static HttpClient Browser(InletProcess node, CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node.Url };
-
-    private static async Task<string> TokenAsync(HttpClient browser, string page)
-    {
-        var html = await browser.GetStringAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
-        return AntiforgeryToken().Match(html) is { Success: true } token ? token.Groups[1].Value : throw new InvalidOperationException($"no form on {page}");
-    }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
-    private static partial Regex AntiforgeryToken();
 }
