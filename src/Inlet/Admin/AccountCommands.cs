@@ -9,7 +9,7 @@ internal static class AccountCommands
     public static Command Accounts(AdminContext admin)
     {
         var id = new Argument<string>("id") { Description = "The account's id: a slug, used in its webhook URLs (e.g. acme-eu)" };
-        var name = new Option<string?>("--name") { Description = "The account's name, as people read it (default: the id)" };
+        var name = new Option<string?>("--name") { HelpName = "name", Description = "The account's name, as people read it (default: the id)" };
         var create = new Command("create", "Create an account and print its first API key, once") { id, name };
         create.SetAction((parse, cancellationToken) => admin.RunAsync(async services =>
         {

@@ -47,9 +47,9 @@ internal sealed class AdminContext(AdminConsole console, IEnumerable<KeyValuePai
             }
             return await work(scope.ServiceProvider);
         }
-        catch (DbException e)
+        catch (Exception e) when (StoreFailure(e) is { } failure)
         {
-            return Fail($"The store cannot be used: {e.Message}");
+            return Fail($"The store cannot be used: {failure.Message}");
         }
     }
 
@@ -79,13 +79,24 @@ internal sealed class AdminContext(AdminConsole console, IEnumerable<KeyValuePai
         return false;
     }
 
-    private WebApplication Build()
+    /// <summary>The store's own failure behind an exception: the database's, or the file system's (a SQLite folder that cannot be made).</summary>
+    private static Exception? StoreFailure(Exception e) => e switch
+    {
+        DbException or IOException or UnauthorizedAccessException => e,
+        // Npgsql's execution strategy wraps a failure to connect in an InvalidOperationException.
+        InvalidOperationException { InnerException: DbException inner } => inner,
+        _ => null,
+    };
+
+        private WebApplication Build()
     {
         var builder = WebApplication.CreateBuilder(HostingSetup.Options([]));
         builder.Configuration.AddInMemoryCollection(settings);
-        // Standard output is the commands' (an export's JSON): the log goes to standard error, warnings and errors only.
+        // Standard output is the commands' (an export's JSON): the log goes to standard error, warnings and errors only, and
+        // not EF Core's, whose failures the command reports itself, in one line.
         builder.Logging.ClearProviders().AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+            .AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning)
+            .AddFilter<ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.AddInletStore(builder.Configuration);
         builder.Services.AddInletHosting();
         builder.Services.AddAccounts();

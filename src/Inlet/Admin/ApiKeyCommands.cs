@@ -8,7 +8,7 @@ internal static class ApiKeyCommands
 {
     public static Command ApiKeys(AdminContext admin)
     {
-        var account = new Option<string>("--account") { Description = "The account's id", Required = true };
+        var account = new Option<string>("--account") { HelpName = "id", Description = "The account's id", Required = true };
         return new Command("api-keys", "An account's API keys: only their hashes are stored")
         {
             Create(admin, account), List(admin, account), Revoke(admin, account),
@@ -17,7 +17,7 @@ internal static class ApiKeyCommands
 
     private static Command Create(AdminContext admin, Option<string> account)
     {
-        var name = new Option<string>("--name") { Description = "What the key is for, e.g. \"shop integration\"", Required = true };
+        var name = new Option<string>("--name") { HelpName = "name", Description = "What the key is for, e.g. \"shop integration\"", Required = true };
         var isAdmin = new Option<bool>("--admin") { Description = "An admin key, which may also create accounts over the API" };
         var create = new Command("create", "Create an API key and print its secret, once") { account, name, isAdmin };
         create.SetAction((parse, cancellationToken) => admin.RunAsync(async services =>

@@ -13,7 +13,7 @@ internal static class ExportCommands
     public static Command Export(AdminContext admin)
     {
         var account = AccountOption("The account to export");
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the document to this file rather than to standard output" };
+        var output = new Option<FileInfo?>("--output", "-o") { HelpName = "file", Description = "Write the document to this file rather than to standard output" };
         var export = new Command("export", "Print the account's settings, event types and webhooks as JSON, secrets left out") { account, output };
         export.SetAction((parse, cancellationToken) => admin.RunAsync(async services =>
         {
@@ -28,7 +28,14 @@ internal static class ExportCommands
                 await admin.Out.WriteAsync(text);
                 return 0;
             }
-            await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+            try
+            {
+                await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return admin.Fail($"{file.FullName} cannot be written: {e.Message}");
+            }
             await admin.Out.WriteLineAsync($"Exported the account {accountId} to {file.FullName}.");
             return 0;
         }, cancellationToken));
@@ -68,7 +75,7 @@ internal static class ExportCommands
         return import;
     }
 
-    private static Option<string> AccountOption(string description) => new("--account") { Description = description, Required = true };
+    private static Option<string> AccountOption(string description) => new("--account") { HelpName = "id", Description = description, Required = true };
 
     private static async Task<JsonDocument?> ReadAsync(AdminContext admin, string file, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ internal static class UserCommands
 
     private static Command Add(AdminContext admin, Argument<string> name, Option<bool> fromInput)
     {
-        var account = new Option<string>("--account") { Description = "The account the user signs in to", Required = true };
+        var account = new Option<string>("--account") { HelpName = "id", Description = "The account the user signs in to", Required = true };
         var add = new Command("add", "Add a Backoffice user to an account and print its generated password, once") { name, account, fromInput };
         add.SetAction((parse, cancellationToken) => admin.RunAsync(async services =>
         {

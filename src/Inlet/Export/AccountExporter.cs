@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inlet.Data;
@@ -19,7 +20,8 @@ internal sealed class AccountExporter(InletDb db, StoredDefinitions stored)
     /// <summary>What the document is, so a later version can tell its own format from this one.</summary>
     public const string Format = "inlet-account/1";
 
-    private static readonly JsonSerializerOptions Indented = new(EngineJson.Options) { WriteIndented = true };
+    // Read and diffed by people in git: quotes in response templates and letters such as é stay as they are, not \u0022 or \u00E9.
+    private static readonly JsonSerializerOptions Indented = new(EngineJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<JsonObject> ExportAsync(string accountId, CancellationToken cancellationToken)
     {

@@ -29,6 +29,30 @@ public sealed class ExportImportTests(InletApp app) : IClassFixture<InletApp>, I
     }
 
     [Fact]
+    [Trait("Store", "postgres")]
+    public async Task OnPostgreSqlARunningNodeServesWhatTheCommandLineImportedWithinASecond()
+    {
+        Assert.SkipUnless(TestStore.OnPostgres, "on SQLite a running node serves a command line's import after a restart (docs/admin.md)");
+        await app.ConfiguredAccountAsync("ei-live-source");
+        var export = (await app.CliAsync("export", "--account", "ei-live-source")).Succeeded();
+        (await app.CliAsync("accounts", "create", "ei-live")).Succeeded();
+
+        (await app.CliWithInputAsync(export, "import", "-", "--account", "ei-live")).Succeeded();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/custom/ei-live/reviews") { Content = Http.Json("""{"user":"live-1","rating":4}""") };
+            if ((await app.Sender().SendAsync(request, TestContext.Current.CancellationToken)).StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the node did not serve the imported webhook after {clock.Elapsed.TotalMilliseconds:F0} ms");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task AnExportIsSortedAndHoldsNoIdsOrTimes()
     {
         await app.ConfiguredAccountAsync("ei-shape");

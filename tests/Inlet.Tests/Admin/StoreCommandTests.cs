@@ -51,6 +51,25 @@ public sealed class StoreCommandTests(InletApp app, EmptyStore empty) : IClassFi
     }
 
     [Fact]
+    public async Task AStoreThatCannotBeOpenedFailsWithOneLineSayingWhy()
+    {
+        // A SQLite file whose folder would have to be made inside a file.
+        var file = Path.GetTempFileName();
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Inlet:Store:Provider"] = "sqlite", ["Inlet:Store:ConnectionString"] = $"Data Source={file}/data/inlet.db" };
+
+            var line = (await Cli.RunAsync(settings, "", "migrate")).FailedWithOneLine();
+
+            Assert.StartsWith("The store cannot be used: ", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task PruneLogsRemovesTheLogsPastRetentionAndSaysHowMany()
     {
         var id = $"req_{Guid.CreateVersion7():N}";
