@@ -1,6 +1,8 @@
 using Inlet.Accounts;
+using Inlet.Admin;
 using Inlet.Backoffice;
 using Inlet.Events;
+using Inlet.Export;
 using Inlet.Hosting;
 using Inlet.Ingestion;
 using Inlet.Logs;
@@ -11,15 +13,22 @@ using Inlet.Webhooks;
 using Inlet.Writer;
 using Scalar.AspNetCore;
 
+if (AdminCommands.Handles(args))
+{
+    return await AdminCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(HostingSetup.Options(args)).ListenOnDefaultUrlUnlessConfigured();
 
 builder.Services.AddInletStore(builder.Configuration);
 builder.Services.AddInletHosting();
+builder.Services.AddAccounts();
 builder.Services.AddApiKeyRateLimits();
 builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
 builder.Services.AddLogs();
+builder.Services.AddExport();
 builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -48,6 +57,7 @@ api.MapApiKeys();
 api.MapAccounts();
 api.MapLogs();
 api.MapSettings();
+api.MapExport();
 
 return app.RunInlet();
 

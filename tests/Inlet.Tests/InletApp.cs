@@ -52,6 +52,19 @@ public class InletApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>This Inlet's store as the settings that name it, for the admin command line to open it as the server does.</summary>
+    public Dictionary<string, string?> StoreSettings
+    {
+        get
+        {
+            // The store is there once the host has started.
+            _ = Services;
+            return _postgres is null
+                ? new() { ["Inlet:Store:ConnectionString"] = $"Data Source={DatabasePath};{ConnectionOptions}" }
+                : new() { ["Inlet:Store:Provider"] = "postgres", ["Inlet:Store:ConnectionString"] = _postgres };
+        }
+    }
+
     /// <summary>A client of the REST API, authenticated with the demo account's key (or another one).</summary>
     public HttpClient Api(string apiKey = ApiKey)
     {

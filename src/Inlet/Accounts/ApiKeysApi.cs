@@ -1,16 +1,12 @@
 using System.Security.Claims;
-using Inlet.Data;
 using Inlet.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Accounts;
 
-/// <summary>The account's API keys (spec §7). Only a hash is stored: the secret is shown once, in the answer that creates it.</summary>
+/// <summary>The account's API keys (spec §7) over the REST API; the rules are in <see cref="ApiKeyIssuer"/>.</summary>
 internal static class ApiKeysApi
 {
-    public const int MaxNameLength = 100;
-
     public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/api-keys").WithTags("API keys");
@@ -30,52 +26,30 @@ internal static class ApiKeysApi
         public static CreatedApiKey From(ApiKey key, string secret) => new(key.Id, key.Name, key.Prefix, secret, key.CreatedAt);
     }
 
-    private static async Task<Ok<List<ApiKeyView>>> ListAsync(ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<ApiKeyView>>> ListAsync(ClaimsPrincipal user, ApiKeyIssuer issuer, CancellationToken cancellationToken)
     {
-        var accountId = user.AccountId();
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.AccountId == accountId).OrderBy(k => k.Id)
-            .Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.IsAdmin, k.CreatedAt)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(keys);
+        var keys = await issuer.ListAsync(user.AccountId(), cancellationToken);
+        return TypedResults.Ok(keys.Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.IsAdmin, k.CreatedAt)).ToList());
     }
 
     private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
-        NewApiKey request, ClaimsPrincipal user, InletDb db, TimeProvider clock, CancellationToken cancellationToken)
+        NewApiKey request, ClaimsPrincipal user, ApiKeyIssuer issuer, CancellationToken cancellationToken)
     {
-        if (NameFault(request.Name) is { } fault)
+        if (ApiKeyIssuer.NameFault(request.Name) is { } fault)
         {
             return Problems.Invalid([new("name", fault)]);
         }
-        var secret = ApiKeySecrets.Generate();
-        var key = ApiKeySecrets.Create(user.AccountId(), request.Name!.Trim(), secret, isAdmin: false, clock.GetUtcNow());
-        db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
+        var (key, secret) = await issuer.CreateAsync(user.AccountId(), request.Name, isAdmin: false, cancellationToken);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", CreatedApiKey.From(key, secret));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
-    {
-        var accountId = user.AccountId();
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.AccountId == accountId, cancellationToken);
-        if (key is null)
+        string id, ClaimsPrincipal user, ApiKeyIssuer issuer, CancellationToken cancellationToken) =>
+        await issuer.RevokeAsync(user.AccountId(), id, user.IsAdmin(), cancellationToken) switch
         {
-            return Problems.NotFound($"API key {id}");
-        }
-        if (key.IsAdmin && !user.IsAdmin())
-        {
-            return Problems.Status(403, "admin_key_required", "only an admin key can delete an admin key");
-        }
-        if (!await db.ApiKeys.AnyAsync(k => k.AccountId == accountId && k.Id != id, cancellationToken))
-        {
-            return Problems.Status(409, "last_api_key", "this is the account's last API key: create another one before deleting it");
-        }
-        db.ApiKeys.Remove(key);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>What is wrong with a key name, or null when it is usable.</summary>
-    internal static string? NameFault(string? name) => string.IsNullOrWhiteSpace(name)
-        ? "give the key a name that says who uses it (e.g. \"shop integration\")"
-        : name.Trim().Length > MaxNameLength ? $"use at most {MaxNameLength} characters" : null;
+            Revocation.Revoked => TypedResults.NoContent(),
+            Revocation.NotFound => Problems.NotFound($"API key {id}"),
+            Revocation.AdminKeyRequired => Problems.Status(403, "admin_key_required", Revocation.AdminKeyRequired.Explain(id)),
+            var refused => Problems.Status(409, "last_api_key", refused.Explain(id)),
+        };
 }

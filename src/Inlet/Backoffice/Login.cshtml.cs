@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Inlet.Accounts;
 using Inlet.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +39,7 @@ public sealed class LoginModel : BackofficePage
             Error = $"Too many wrong passwords for this user: try again in {Math.Ceiling(wait.TotalMinutes):0} minute{(wait.TotalMinutes > 1 ? "s" : "")}.";
             return Page();
         }
-        if (user is null || new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash, Password ?? "") == PasswordVerificationResult.Failed)
+        if (user is null || !Passwords.Verify(user, Password ?? ""))
         {
             if (user is not null)
             {

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Inlet.Engine;
+using Inlet.Engine.Events;
+
 namespace Inlet.Events;
 
 /// <summary>One registered event in a member's history. Append only: never edited, never deleted.</summary>
@@ -27,4 +31,11 @@ internal sealed class EventTypeRow
     public required string Name { get; init; }
     public required string DefinitionJson { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    public static EventTypeRow From(string accountId, CustomEventTypeDefinition definition, DateTimeOffset now) => new()
+    {
+        AccountId = accountId, Name = definition.Name, DefinitionJson = JsonSerializer.Serialize(definition, EngineJson.Options), CreatedAt = now,
+    };
+
+    public CustomEventTypeDefinition ReadDefinition() => JsonSerializer.Deserialize<CustomEventTypeDefinition>(DefinitionJson, EngineJson.Options)!;
 }

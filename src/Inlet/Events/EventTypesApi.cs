@@ -62,11 +62,7 @@ internal static class EventTypesApi
         {
             return TypeExists(definition.Name);
         }
-        db.EventTypes.Add(new EventTypeRow
-        {
-            AccountId = accountId, Name = definition.Name, DefinitionJson = JsonSerializer.Serialize(definition, EngineJson.Options),
-            CreatedAt = clock.GetUtcNow(),
-        });
+        db.EventTypes.Add(EventTypeRow.From(accountId, definition, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +76,7 @@ internal static class EventTypesApi
         return TypedResults.Created($"/api/v1/event-types/{Uri.EscapeDataString(definition.Name)}", EventTypeView.From(CustomEventTypes.ToEventType(definition)));
     }
 
-    private static CustomEventTypeDefinition? Read(JsonElement body, out ValidationError? error)
+    internal static CustomEventTypeDefinition? Read(JsonElement body, out ValidationError? error)
     {
         error = body.ValueKind == JsonValueKind.Object ? null : new("", "send the event type as a JSON object");
         try

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Inlet.Accounts;
 using Inlet.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +17,11 @@ internal sealed class Bootstrap(InletDb db, IOptions<BootstrapOptions> options, 
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var apiKey = settings.ApiKey ?? ApiKeySecrets.Generate();
-        var password = settings.AdminPassword ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+        var password = settings.AdminPassword ?? Passwords.Generate();
         db.Accounts.Add(new Account { Id = settings.AccountId, Name = settings.AccountName, CreatedAt = now });
         db.ApiKeys.Add(ApiKeySecrets.Create(settings.AccountId, "bootstrap", apiKey, isAdmin: true, now));
         var user = new User { Id = Ids.New("usr"), AccountId = settings.AccountId, UserName = settings.AdminUser, PasswordHash = "", CreatedAt = now };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
+        Passwords.Set(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
 

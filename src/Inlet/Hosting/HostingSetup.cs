@@ -43,17 +43,27 @@ internal static class HostingSetup
     /// </summary>
     public static int RunInlet(this WebApplication app)
     {
-        try
+        if (SettingsFault(app.Services) is { } fault)
         {
-            app.Services.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (OptionsValidationException e)
-        {
-            Console.Error.WriteLine($"Inlet cannot start: {string.Join(" ", e.Failures)}");
+            Console.Error.WriteLine($"Inlet cannot start: {fault}");
             return 1;
         }
         app.Run();
         return 0;
+    }
+
+    /// <summary>What is wrong with the settings, in one line naming each wrong one, or null when they validate.</summary>
+    public static string? SettingsFault(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (OptionsValidationException e)
+        {
+            return string.Join(" ", e.Failures);
+        }
     }
 
     public static IServiceCollection AddInletHosting(this IServiceCollection services)

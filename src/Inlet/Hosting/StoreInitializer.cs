@@ -2,8 +2,6 @@ using Inlet.Data;
 using Inlet.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Inlet.Hosting;
@@ -22,12 +20,7 @@ internal sealed partial class StoreInitializer(IServiceScopeFactory scopes, Webh
         var db = scope.ServiceProvider.GetRequiredService<InletDb>();
         await using (await NodeLocks.TakeAsync(db, NodeLocks.Initialization, cancellationToken))
         {
-            if (db.Database.IsNpgsql())
-            {
-                // EF Core logs an error when it looks for its history table in an empty database; with the table there, it does not.
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-            }
-            await db.Database.MigrateAsync(cancellationToken);
+            await StoreMigrations.ApplyAsync(db, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<Bootstrap>().RunAsync(cancellationToken);
             if (db.Database.IsNpgsql())
             {

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Inlet.Logs;
 
-/// <summary>What one pruning run removed.</summary>
-internal sealed record Pruned(int RequestLogs, int IdempotencyKeys);
+/// <summary>What one pruning run removed, and the times it removed what came before.</summary>
+internal sealed record Pruned(int RequestLogs, DateTimeOffset LogsBefore, int IdempotencyKeys, DateTimeOffset KeysBefore);
 
 /// <summary>
 /// One pruning run (spec §9, §2.3): request logs older than <see cref="LogOptions.RetentionDays"/> and idempotency keys older
@@ -16,13 +16,14 @@ internal sealed record Pruned(int RequestLogs, int IdempotencyKeys);
 internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
     IOptions<IngestionOptions> ingestion, ILogger<LogPruner> logger)
 {
-    public async Task<Pruned> PruneAsync(CancellationToken cancellationToken)
+    /// <summary>What it removed, or null when another node was pruning and this run left it to that node.</summary>
+    public async Task<Pruned?> PruneAsync(CancellationToken cancellationToken)
     {
         // Over a shared PostgreSQL store, one node prunes; the others find the lock taken and leave it to that node.
         await using var pruning = await NodeLocks.TryTakeAsync(db, NodeLocks.Pruning, cancellationToken);
         if (pruning is null)
         {
-            return new Pruned(0, 0);
+            return null;
         }
         var now = clock.GetUtcNow();
         var logsBefore = now.AddDays(-logs.Value.RetentionDays);
@@ -38,10 +39,10 @@ internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, Wr
         {
             logsPruned = await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).OrderBy(l => l.ReceivedAt), cancellationToken);
         }
-        var pruned = new Pruned(logsPruned,
-            await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).OrderBy(k => k.CreatedAt), cancellationToken));
+        var pruned = new Pruned(logsPruned, logsBefore,
+            await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).OrderBy(k => k.CreatedAt), cancellationToken), keysBefore);
         // A run that found nothing is not news.
-        LogPruned(pruned == new Pruned(0, 0) ? LogLevel.Debug : LogLevel.Information, pruned.RequestLogs, logsBefore, pruned.IdempotencyKeys, keysBefore);
+        LogPruned(pruned is { RequestLogs: 0, IdempotencyKeys: 0 } ? LogLevel.Debug : LogLevel.Information, pruned.RequestLogs, logsBefore, pruned.IdempotencyKeys, keysBefore);
         return pruned;
     }
 

@@ -2,12 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using Inlet.Accounts;
 using Inlet.Data;
-using Inlet.Engine;
 using Inlet.Engine.Members;
 using Inlet.Hosting;
 using Inlet.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Settings;
 
@@ -24,12 +22,8 @@ internal static class SettingsApi
         return api;
     }
 
-    private static async Task<Ok<AccountSettings>> GetAsync(ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken)
-    {
-        var accountId = user.AccountId();
-        var json = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.SettingsJson).SingleAsync(cancellationToken);
-        return TypedResults.Ok(JsonSerializer.Deserialize<AccountSettings>(json, EngineJson.Options)!);
-    }
+    private static async Task<Ok<AccountSettings>> GetAsync(ClaimsPrincipal user, InletDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await StoredSettings.ReadAsync(db, user.AccountId(), cancellationToken));
 
     private static async Task<Results<Ok<AccountSettings>, ProblemHttpResult>> ReplaceAsync(
         HttpRequest request, ClaimsPrincipal user, InletDb db, WriteGate gate, WebhookRegistry registry, CancellationToken cancellationToken)
@@ -44,12 +38,7 @@ internal static class SettingsApi
             return Problems.Invalid(errors, "invalid_settings", "The settings have faults");
         }
         var accountId = user.AccountId();
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            var account = await db.Accounts.SingleAsync(a => a.Id == accountId, cancellationToken);
-            account.SettingsJson = JsonSerializer.Serialize(settings, EngineJson.Options);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await StoredSettings.ReplaceAsync(db, gate, accountId, settings, cancellationToken);
         // Events read the settings from the compiled snapshot: the next one sees the new settings.
         await registry.ReloadAfterChangeAsync(accountId);
         return TypedResults.Ok(settings);

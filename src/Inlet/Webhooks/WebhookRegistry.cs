@@ -128,8 +128,7 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
             }
             var settings = JsonSerializer.Deserialize<AccountSettings>(settingsJson, EngineJson.Options)!;
             var types = await db.EventTypes.AsNoTracking().Where(t => t.AccountId == accountId).ToListAsync(cancellationToken);
-            var catalog = EventCatalog.WithCustom(types.Select(t => CustomEventTypes.ToEventType(
-                JsonSerializer.Deserialize<CustomEventTypeDefinition>(t.DefinitionJson, EngineJson.Options)!)));
+            var catalog = EventCatalog.WithCustom(types.Select(t => CustomEventTypes.ToEventType(t.ReadDefinition())));
             var rows = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId).ToListAsync(cancellationToken);
             _snapshot.Accounts.TryGetValue(accountId, out var previous);
             var webhooks = rows.Select(row => Compile(row, catalog, previous)).ToImmutableArray();

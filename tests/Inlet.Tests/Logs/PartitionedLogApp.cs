@@ -31,7 +31,8 @@ public sealed class PartitionedLogApp(DateTimeOffset now) : InletApp
     internal async Task<Pruned> PruneAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LogPruner>().PruneAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<LogPruner>().PruneAsync(TestContext.Current.CancellationToken)
+            ?? throw new InvalidOperationException("another pruning run held the lock");
     }
 
     /// <summary>The request log's partitions, by name.</summary>
