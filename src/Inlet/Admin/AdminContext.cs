@@ -88,7 +88,7 @@ internal sealed class AdminContext(AdminConsole console, IEnumerable<KeyValuePai
         _ => null,
     };
 
-        private WebApplication Build()
+    private WebApplication Build()
     {
         var builder = WebApplication.CreateBuilder(HostingSetup.Options([]));
         builder.Configuration.AddInMemoryCollection(settings);
