@@ -1,0 +1,63 @@
+using System.Globalization;
+using Inlet.Data;
+using Inlet.Engine.Members;
+using Inlet.Hosting;
+using Inlet.Settings;
+using Inlet.Webhooks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inlet.Backoffice.Settings;
+
+/// <summary>
+/// The account settings of spec §6 (the same as <c>PUT /api/v1/settings</c>), each with what it changes. The next event
+/// reads them: the compiled snapshot is reloaded after a save, on every node.
+/// </summary>
+public sealed class SettingsModel : BackofficePage
+{
+    [BindProperty]
+    public string EarnRate { get; set; } = "";
+
+    [BindProperty]
+    public bool CheckoutPending { get; set; }
+
+    [BindProperty]
+    public string UnknownCustomer { get; set; } = "reject";
+
+    [BindProperty]
+    public bool AllowNegativeBalance { get; set; }
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var settings = await StoredSettings.ReadAsync(Get<InletDb>(), AccountId, Aborted);
+        EarnRate = settings.EarnRate.ToString(CultureInfo.InvariantCulture);
+        CheckoutPending = settings.CheckoutPending;
+        UnknownCustomer = settings.UnknownCustomer == UnknownCustomerPolicy.Create ? "create" : "reject";
+        AllowNegativeBalance = settings.AllowNegativeBalance;
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!decimal.TryParse(EarnRate, NumberStyles.Number, CultureInfo.InvariantCulture, out var rate) || rate < 0)
+        {
+            Error = "Earn rate must be a number of points per currency unit, 0 or more, e.g. 1 or 2.5.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var settings = AccountSettings.Default with
+        {
+            EarnRate = rate,
+            CheckoutPending = CheckoutPending,
+            UnknownCustomer = UnknownCustomer == "create" ? UnknownCustomerPolicy.Create : UnknownCustomerPolicy.Reject,
+            AllowNegativeBalance = AllowNegativeBalance,
+        };
+        await StoredSettings.ReplaceAsync(Get<InletDb>(), Get<WriteGate>(), AccountId, settings, Aborted);
+        await Get<WebhookRegistry>().ReloadAfterChangeAsync(AccountId);
+        Notice = "The settings are saved: the next event follows them.";
+        return Redirect("/backoffice/settings");
+    }
+}
