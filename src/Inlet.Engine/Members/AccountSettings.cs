@@ -10,6 +10,12 @@ public enum UnknownCustomerPolicy
 
     /// <summary>Any event enrolls the unknown member (active, empty profile) and then applies.</summary>
     Create,
+
+    /// <summary>
+    /// An event for an unknown member is kept (parked) until the member comes into being through an opt-in or a profile
+    /// event; then it is registered, in arrival order. Parked events expire after <see cref="AccountSettings.ParkDays"/>.
+    /// </summary>
+    Park,
 }
 
 /// <summary>An account's rules for points and members (spec §6). Immutable; the defaults are the spec's.</summary>
@@ -25,6 +31,9 @@ public sealed record AccountSettings
 
     public UnknownCustomerPolicy UnknownCustomer { get; init; } = UnknownCustomerPolicy.Reject;
 
+    /// <summary>How many days a parked event waits for its member (with <see cref="UnknownCustomerPolicy.Park"/>).</summary>
+    public int ParkDays { get; init; } = 30;
+
     /// <summary>Lets <c>point_sub</c>, burned points and negative custom points take spendable below zero.</summary>
     public bool AllowNegativeBalance { get; init; }
 
@@ -33,5 +42,11 @@ public sealed record AccountSettings
 
     /// <summary>Every fault of these settings, each with the field it concerns.</summary>
     public IReadOnlyList<ValidationError> Validate() =>
-        EarnRate < 0 ? [new ValidationError("earnRate", "must be 0 or more (points per currency unit, e.g. 1 or 2.5)")] : [];
+    [
+        .. EarnRate < 0 ? [new ValidationError("earnRate", "must be 0 or more (points per currency unit, e.g. 1 or 2.5)")] : Array.Empty<ValidationError>(),
+        .. ParkDays is < 1 or > 3650 ? [new ValidationError("parkDays", "must be a number of days from 1 to 3650")] : Array.Empty<ValidationError>(),
+    ];
+
+    /// <summary>Whether an event of this action for an unknown member is parked rather than applied or refused: all but those that enroll.</summary>
+    public bool Parks(string action) => UnknownCustomer == UnknownCustomerPolicy.Park && action is not ("opt_in" or "profile");
 }

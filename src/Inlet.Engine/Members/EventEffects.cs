@@ -28,7 +28,9 @@ public static class EventEffects
 
     private static EffectResult ApplyToMember(MappedEvent ev, EventType type, EffectContext context, AccountSettings settings)
     {
-        var member = context.Member ?? (settings.UnknownCustomer == UnknownCustomerPolicy.Create ? MemberState.New(ev.Customer) : null);
+        // With Park, a profile event enrolls the member too (its parked events then follow).
+        var enrolls = settings.UnknownCustomer == UnknownCustomerPolicy.Create || (settings.UnknownCustomer == UnknownCustomerPolicy.Park && type is { BuiltIn: true, Name: "profile" });
+        var member = context.Member ?? (enrolls ? MemberState.New(ev.Customer) : null);
         if (member is null)
         {
             return Rejections.CustomerNotFound(ev.Customer);

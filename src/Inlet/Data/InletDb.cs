@@ -27,6 +27,7 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
     public DbSet<TransactionItemRow> TransactionItems => Set<TransactionItemRow>();
     public DbSet<RequestLogRow> RequestLogs => Set<RequestLogRow>();
     public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+    public DbSet<Parked.ParkedEventRow> ParkedEvents => Set<Parked.ParkedEventRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -50,6 +51,14 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(w => new { w.AccountId, w.Status });
         });
         modelBuilder.Entity<WebhookVersionRow>().HasKey(v => new { v.WebhookId, v.Version });
+        modelBuilder.Entity<Parked.ParkedEventRow>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.AccountId, p.CustomerId, p.Id });
+            e.HasIndex(p => p.ParkedAt);
+            e.Ignore(p => p.Event);
+            e.Ignore(p => p.Type);
+        });
         modelBuilder.Entity<Samples.SampleRow>(e =>
         {
             e.HasKey(s => s.Id);

@@ -27,7 +27,7 @@ internal static class EventsApi
 
     internal sealed record EventRequest(string? Customer, string? Action, JsonElement Data);
 
-    private static async Task<Results<Created<EventView>, ProblemHttpResult>> RegisterAsync(
+    private static async Task<Results<Created<EventView>, Accepted<Parked.ParkedView>, ProblemHttpResult>> RegisterAsync(
         EventRequest request, ClaimsPrincipal user, WebhookRegistry registry, Writer.Writer writer, HttpResponse response, IOptions<IngestionOptions> options)
     {
         var accountId = user.AccountId();
@@ -51,6 +51,7 @@ internal static class EventsApi
         {
             Written.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),
             Written.Rejected r => Problems.Status(Verdict.StatusOf(r.Kind), r.Code, r.Message),
+            Written.Parked p => TypedResults.Accepted($"/api/v1/parked?customer={Uri.EscapeDataString(ev.Customer)}", Parked.ParkedView.From(p.Row, registry.Settings(accountId))),
             _ => Problems.Unavailable(response, options.Value.RetryAfterSeconds, "the store is unavailable: nothing was stored, retry later"),
         };
     }

@@ -21,11 +21,20 @@ internal static class Answers
     {
         Written.Registered r => new Answer(200, webhook.Success.Render(new ResponseValues(r.Event.Id, customer, requestId)), Outcomes.Processed, EventId: r.Event.Id),
         Written.Rejected r => Error(webhook, requestId, customer, Verdict.Rejected(r.Kind, r.Code, r.Message)),
+        Written.Parked p => Parked(p.Row, requestId),
         Written.Seen seen when seen.Key.BodyHash == key?.BodyHash =>
             new Answer(seen.Key.StatusCode, seen.Key.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] },
         Written.Seen => Error(webhook, requestId, customer, new Verdict(409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body")),
         _ => stop ?? throw new InvalidOperationException($"a unit with no event has its answer decided before the writer ({written})"),
     };
+
+    /// <summary>202: the event is kept until its member exists (account setting <c>unknownCustomer: park</c>).</summary>
+    private static Answer Parked(Parked.ParkedEventRow parked, string requestId) => new(202,
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            ok = true, status = Outcomes.Parked, parkedId = parked.Id, customer = parked.CustomerId, requestId,
+            message = "the customer is not a member yet: the event is registered when they opt in",
+        }), Outcomes.Parked);
 
     /// <summary>The webhook's error response (or the default one where no webhook was resolved).</summary>
     public static Answer Error(CompiledWebhook? webhook, string requestId, string? customer, Verdict verdict)

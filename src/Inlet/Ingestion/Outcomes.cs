@@ -4,6 +4,12 @@ namespace Inlet.Ingestion;
 internal static class Outcomes
 {
     public const string Processed = "processed";
+
+    /// <summary>Kept for a customer who is not a member yet (202); the log row later says what became of it.</summary>
+    public const string Parked = "parked";
+
+    /// <summary>A parked event whose member did not come into being within the account's <c>parkDays</c>.</summary>
+    public const string ParkExpired = "park_expired";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string WebhookInactive = "webhook_inactive";

@@ -13,7 +13,7 @@ internal sealed record Pruned(int RequestLogs, DateTimeOffset LogsBefore, int Id
 /// than <see cref="IngestionOptions.IdempotencyDays"/> are deleted in SQL, without loading them. On PostgreSQL the log goes
 /// by whole days (<see cref="LogPartitions"/>).
 /// </summary>
-internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
+internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, Parked.ParkedExpiry parked, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
     IOptions<IngestionOptions> ingestion, ILogger<LogPruner> logger)
 {
     /// <summary>What it removed, or null when another node was pruning and this run left it to that node.</summary>
@@ -25,6 +25,8 @@ internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, Wr
         {
             return null;
         }
+        // Parked events first: their log rows say they expired before the oldest of them are pruned.
+        await parked.ExpireAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var logsBefore = now.AddDays(-logs.Value.RetentionDays);
         var keysBefore = now.AddDays(-ingestion.Value.IdempotencyDays);

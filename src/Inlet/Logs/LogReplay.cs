@@ -95,6 +95,8 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
     {
         ({ Outcome: Outcomes.Processed or Outcomes.Duplicate }, _) =>
             new(409, "already_processed", "this request was processed: replaying it would register its event twice"),
+        ({ Outcome: Outcomes.Parked }, _) =>
+            new(409, "parked", "this request's event is parked until its member exists: it is registered then, or expires"),
         ({ Outcome: Outcomes.VerificationFailed }, _) =>
             new(409, "not_verified", "this request failed verification: it is not replayed, since a replay does not verify again"),
         (_, { Compiled: { } compiled }) when ReadsRedactedHeader(compiled.Definition.Filter, headers) =>

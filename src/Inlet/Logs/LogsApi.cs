@@ -14,6 +14,7 @@ internal static class LogsApi
     public static IServiceCollection AddLogs(this IServiceCollection services)
     {
         services.AddScoped<LogPruner>();
+        services.AddScoped<Parked.ParkedExpiry>();
         services.AddScoped<LogPartitions>();
         services.AddScoped<LogReplay>();
         services.AddHostedService<LogPruning>();

@@ -10,7 +10,7 @@ namespace Inlet.Settings;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] Names = ["earnRate", "checkoutPending", "unknownCustomer", "allowNegativeBalance"];
+    private static readonly string[] Names = ["earnRate", "checkoutPending", "unknownCustomer", "allowNegativeBalance", "parkDays"];
 
     public static AccountSettings? Read(JsonElement body, out List<ValidationError> errors)
     {
@@ -45,7 +45,14 @@ internal static class SettingsReader
                     settings = settings with { UnknownCustomer = policy };
                     break;
                 case "unknownCustomer":
-                    errors.Add(new("unknownCustomer", "must be \"reject\" (events for unknown members are refused) or \"create\" (they enroll them)"));
+                    errors.Add(new("unknownCustomer",
+                        "must be \"reject\" (events for unknown members are refused), \"create\" (they enroll them) or \"park\" (they wait for the member's opt-in)"));
+                    break;
+                case "parkDays" when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var days):
+                    settings = settings with { ParkDays = days };
+                    break;
+                case "parkDays":
+                    errors.Add(new("parkDays", "must be a number of days from 1 to 3650"));
                     break;
                 default:
                     errors.Add(new(property.Name, $"is not a setting: the settings are {string.Join(", ", Names)}"));
@@ -60,6 +67,7 @@ internal static class SettingsReader
     {
         "reject" => UnknownCustomerPolicy.Reject,
         "create" => UnknownCustomerPolicy.Create,
+        "park" => UnknownCustomerPolicy.Park,
         _ => null,
     };
 }

@@ -5,6 +5,7 @@ using Inlet.Events;
 using Inlet.Hosting;
 using Inlet.Ingestion;
 using Inlet.Logs;
+using Inlet.Parked;
 
 namespace Inlet.Writer;
 
@@ -24,6 +25,10 @@ internal static class Batch
         {
             (written, rows) = Decide(batch.State, unit, now);
             answer = unit.Answer?.Invoke(written);
+            if (unit.Releases is { } parked)
+            {
+                rows = rows with { Released = parked, LogOutcome = Released(parked, written) };
+            }
         }
         catch (Exception e)
         {
@@ -55,6 +60,15 @@ internal static class Batch
             return (new Written.Logged(), rows);
         }
         var before = state.Member(unit.AccountId, ev.Customer);
+        if (before is null && pending.Settings.Parks(ev.Action))
+        {
+            var parked = new ParkedEventRow
+            {
+                Id = Ids.New("pe"), AccountId = unit.AccountId, CustomerId = ev.Customer, Action = ev.Action, DataJson = ev.Data.ToJsonString(),
+                Source = pending.Source, RequestLogId = unit.Log?.Id, BuiltIn = type.BuiltIn, Points = type.Points, Once = type.Once, ParkedAt = now,
+            };
+            return (new Written.Parked(parked), rows with { Parked = parked });
+        }
         var transaction = state.Transaction(unit.AccountId, BatchState.TransactionId(ev.Data));
         var once = type.Once && state.Occurred.Contains((unit.AccountId, ev.Customer, type.Name));
         var result = EventEffects.Apply(ev, type, new EffectContext(before, transaction, once), pending.Settings);
@@ -74,7 +88,7 @@ internal static class Batch
             OccurredAt = OccurredAt(ev.Data) ?? now,
             ProcessedAt = now,
             Source = pending.Source,
-            RequestLogId = unit.Log?.Id,
+            RequestLogId = unit.Log?.Id ?? unit.Releases?.RequestLogId,
             ScoreAfter = applied.Member.Score,
             SpentAfter = applied.Member.Spent,
             PendingAfter = applied.Member.Pending,
@@ -90,6 +104,28 @@ internal static class Batch
         });
     }
 
+    /// <summary>
+    /// The events parked for a member that the unit just brought into being, as units to register now, in arrival order, in
+    /// the same batch (so in the same transaction as the enrolment); none otherwise.
+    /// </summary>
+    public static IEnumerable<WriteUnit> Releases(BatchState state, WriteUnit unit, WriteResult result)
+    {
+        if (result is not { Stored: true, Written: Written.Registered { Before: null } registered } || unit.Event is not { Settings: var settings }
+            || state.Parked.GetValueOrDefault((unit.AccountId, registered.Event.CustomerId)) is not { Count: > 0 } parked)
+        {
+            return [];
+        }
+        return [.. parked.Select(p => new WriteUnit(unit.AccountId) { Event = new NewEvent(p.Event, p.Type, settings, p.Source), Releases = p })];
+    }
+
+    /// <summary>The final outcome of a released event's request, for its log row.</summary>
+    private static LogOutcome? Released(ParkedEventRow parked, Written written) => parked.RequestLogId is not { } logId ? null : written switch
+    {
+        Written.Registered r => new LogOutcome(parked.AccountId, logId, Outcomes.Processed, null, null, r.Event.Id),
+        Written.Rejected r => new LogOutcome(parked.AccountId, logId, Outcomes.Rejected, r.Code, r.Message, null),
+        _ => null,
+    };
+
     /// <summary>The lines added or changed; one per product, as the store keys them.</summary>
     private static List<(LineItem, bool)> Lines(TransactionState? before, TransactionState after) =>
         [.. after.Items.GroupBy(line => line.ProductId).Select(product => product.Last())
@@ -97,7 +133,7 @@ internal static class Batch
             .Where(change => change.Before != change.Line)
             .Select(change => (change.Line, change.Before is null))];
 
-    /// <summary>The log row with its answer, and the key that remembers a final answer (processed or rejected; others are worth retrying).</summary>
+    /// <summary>The log row with its answer, and the key that remembers a final answer (processed, parked or rejected; others are worth retrying).</summary>
     private static UnitRows WithAnswer(UnitRows rows, WriteUnit unit, Answer? answer)
     {
         if (answer is null)
@@ -115,14 +151,14 @@ internal static class Batch
             log.DurationMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(unit.Started).TotalMicroseconds;
             rows = rows with { Log = log };
         }
-        if (unit.Key is { } key && (answer.Outcome == Outcomes.Processed || (answer.Outcome == Outcomes.Rejected && unit.RemembersRejections)))
+        if (unit.Key is { } key && (answer.Outcome is Outcomes.Processed or Outcomes.Parked || (answer.Outcome == Outcomes.Rejected && unit.RemembersRejections)))
         {
             rows = rows with
             {
                 Key = new IdempotencyRow
                 {
                     WebhookId = key.WebhookId, Key = key.Value, BodyHash = key.BodyHash, StatusCode = answer.Status, ResponseBody = answer.Body,
-                    RequestLogId = unit.Log?.Id, CreatedAt = rows.Now,
+                    RequestLogId = unit.Log?.Id ?? unit.Releases?.RequestLogId, CreatedAt = rows.Now,
                 },
             };
         }

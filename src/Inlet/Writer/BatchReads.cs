@@ -19,6 +19,8 @@ internal static class BatchReads
 
     public static readonly string[] KeyColumns = ["WebhookId", "Key", "BodyHash", "StatusCode", "ResponseBody", "RequestLogId", "CreatedAt"];
 
+    public static readonly string[] ParkedColumns = [.. WriteTables.ParkedEvents.Columns.Select(c => c.Name)];
+
     /// <summary>The select list of <paramref name="columns"/> of the table aliased <paramref name="alias"/>.</summary>
     public static string Select(string alias, string[] columns) => string.Join(", ", columns.Select(column => $"{alias}.\"{column}\""));
 
@@ -87,6 +89,22 @@ internal static class BatchReads
                 CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
             };
             state.Keys[(key.WebhookId, key.Key)] = key;
+        }
+    }
+
+    /// <summary>The parked events of the batch's customers, read in arrival order (their ids are time-ordered).</summary>
+    public static void Parked(DbDataReader reader, BatchState state)
+    {
+        while (reader.Read())
+        {
+            var row = new Parked.ParkedEventRow
+            {
+                Id = reader.GetString(0), AccountId = reader.GetString(1), CustomerId = reader.GetString(2), Action = reader.GetString(3),
+                DataJson = reader.GetString(4), Source = reader.GetString(5), RequestLogId = reader.IsDBNull(6) ? null : reader.GetString(6),
+                BuiltIn = reader.GetBoolean(7), Points = reader.IsDBNull(8) ? null : reader.GetInt64(8), Once = reader.GetBoolean(9),
+                ParkedAt = reader.GetFieldValue<DateTimeOffset>(10),
+            };
+            (state.Parked.TryGetValue((row.AccountId, row.CustomerId), out var list) ? list : state.Parked[(row.AccountId, row.CustomerId)] = []).Add(row);
         }
     }
 }

@@ -20,6 +20,9 @@ internal sealed class BatchState
 
     public Dictionary<(string WebhookId, string Key), IdempotencyRow> Keys { get; } = [];
 
+    /// <summary>The events parked for (account, customer), in arrival order: read for the units of accounts that park.</summary>
+    public Dictionary<(string Account, string Customer), List<Parked.ParkedEventRow>> Parked { get; } = [];
+
     public MemberState? Member(string account, string id) => Members.GetValueOrDefault((account, id));
 
     public TransactionState? Transaction(string account, string? id) => id is null ? null : Transactions.GetValueOrDefault((account, id));
@@ -43,6 +46,14 @@ internal sealed class BatchState
         {
             Keys[(key.WebhookId, key.Key)] = key;
         }
+        if (rows.Parked is { } parked)
+        {
+            (Parked.TryGetValue((parked.AccountId, parked.CustomerId), out var list) ? list : Parked[(parked.AccountId, parked.CustomerId)] = []).Add(parked);
+        }
+        if (rows.Released is { } released)
+        {
+            Parked.GetValueOrDefault((released.AccountId, released.CustomerId))?.RemoveAll(p => p.Id == released.Id);
+        }
     }
 
     /// <summary>The transaction an event names; open types (opt_in, profile) keep undeclared attributes as sent, so it may be any JSON.</summary>
@@ -61,6 +72,9 @@ internal sealed class BatchKeys
 
     public HashSet<(string WebhookId, string Key)> Keys { get; } = [];
 
+    /// <summary>(account, customer) of the units whose account parks events for unknown members.</summary>
+    public HashSet<(string Account, string Customer)> Parked { get; } = [];
+
     public static BatchKeys Of(IEnumerable<WriteUnit> units)
     {
         var keys = new BatchKeys();
@@ -75,6 +89,10 @@ internal sealed class BatchKeys
                 continue;
             }
             keys.Members.Add((unit.AccountId, ev.Customer));
+            if (unit.Event.Settings.UnknownCustomer == Engine.Members.UnknownCustomerPolicy.Park)
+            {
+                keys.Parked.Add((unit.AccountId, ev.Customer));
+            }
             if (BatchState.TransactionId(ev.Data) is { } transaction)
             {
                 keys.Transactions.Add((unit.AccountId, transaction));

@@ -54,8 +54,22 @@ internal sealed record UnitRows(string AccountId, DateTimeOffset Now)
     public IReadOnlyList<(LineItem Line, bool New)> Lines { get; init; } = [];
     public IdempotencyRow? Key { get; init; }
 
-    public bool IsEmpty => Log is null && Event is null && Key is null;
+    /// <summary>An event parked for an unknown member, to insert.</summary>
+    public Parked.ParkedEventRow? Parked { get; init; }
+
+    /// <summary>A parked event registered (or refused) now: its row goes, and the log row of its request gets its final outcome.</summary>
+    public Parked.ParkedEventRow? Released { get; init; }
+
+    public LogOutcome? LogOutcome { get; init; }
+
+    public bool IsEmpty => Log is null && Event is null && Key is null && Parked is null && Released is null;
 }
+
+/// <summary>The final outcome of a logged request decided after its answer: a parked event released, or expired.</summary>
+internal sealed record LogOutcome(string AccountId, string LogId, string Outcome, string? ErrorCode, string? ErrorMessage, string? EventId);
+
+/// <summary>A parked event the unit releases was gone (released or expired elsewhere meanwhile): the unit's rows go.</summary>
+internal sealed class ParkedGoneException() : Exception("the parked event was released or expired meanwhile");
 
 /// <summary>
 /// A batch failed for a reason a second try does not meet (a deadlock, a key stored meanwhile): nothing of it is stored,

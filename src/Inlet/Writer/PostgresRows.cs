@@ -9,10 +9,15 @@ namespace Inlet.Writer;
 /// </summary>
 internal sealed class PostgresRows
 {
-    private readonly List<object?[]> _logs = [], _events = [], _keys = [];
-    private readonly Dictionary<string, (object?[] Values, bool New)> _members = [], _transactions = [], _items = [];
+    private readonly List<object?[]> _logs = [], _events = [], _keys = [], _parked = [];
+    private readonly List<string> _released = [];
+    private readonly Dictionary<string, (object?[] Values, bool New)> _members = [], _transactions = [], _items = [], _outcomes = [];
+    private NpgsqlBatchCommand? _release;
 
-    public bool IsEmpty => _logs.Count + _events.Count + _keys.Count + _members.Count + _transactions.Count + _items.Count == 0;
+    public bool IsEmpty => _logs.Count + _events.Count + _keys.Count + _members.Count + _transactions.Count + _items.Count + _parked.Count + _released.Count == 0;
+
+    /// <summary>After the batch ran: whether every parked event it released was still there (none released or expired elsewhere meanwhile).</summary>
+    public bool ReleasedAll => _release is null || _release.RecordsAffected == _released.Count;
 
     public void Add(UnitRows rows)
     {
@@ -40,6 +45,18 @@ internal sealed class PostgresRows
         {
             _keys.Add(WriteTables.Key(key));
         }
+        if (rows.Parked is { } parked)
+        {
+            _parked.Add(WriteTables.Parked(parked));
+        }
+        if (rows.Released is { } released)
+        {
+            _released.Add(released.Id);
+        }
+        if (rows.LogOutcome is { } outcome)
+        {
+            Keep(_outcomes, WriteTables.LogOutcomes, WriteTables.Outcome(outcome), isNew: false);
+        }
     }
 
     /// <summary>The statements that write every row gathered, in one batch (one round trip).</summary>
@@ -52,6 +69,13 @@ internal sealed class PostgresRows
         Write(batch, WriteTables.Items, _items);
         Insert(batch, WriteTables.Events, _events);
         Insert(batch, WriteTables.Keys, _keys);
+        Insert(batch, WriteTables.ParkedEvents, _parked);
+        if (_released.Count > 0)
+        {
+            _release = new NpgsqlBatchCommand("""DELETE FROM "ParkedEvents" WHERE "Id" = ANY($1::text[])""") { Parameters = { new() { Value = _released.ToArray() } } };
+            batch.BatchCommands.Add(_release);
+        }
+        Write(batch, WriteTables.LogOutcomes, _outcomes);
         return batch;
     }
 

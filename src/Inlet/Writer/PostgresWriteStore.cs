@@ -113,6 +113,14 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
                 """, [.. keys.Keys.Select(k => k.WebhookId)], [.. keys.Keys.Select(k => k.Key)]));
             reads.Add(reader => BatchReads.Keys(reader, state));
         }
+        if (keys.Parked.Count > 0)
+        {
+            batch.BatchCommands.Add(Command($"""
+                SELECT {BatchReads.Select("p", BatchReads.ParkedColumns)} FROM unnest($1::text[], $2::text[]) AS k(a, c)
+                JOIN "ParkedEvents" AS p ON p."AccountId" = k.a AND p."CustomerId" = k.c ORDER BY p."Id"
+                """, [.. keys.Parked.Select(k => k.Account)], [.. keys.Parked.Select(k => k.Customer)]));
+            reads.Add(reader => BatchReads.Parked(reader, state));
+        }
         if (batch.BatchCommands.Count == 0)
         {
             return;
@@ -163,10 +171,14 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
+                if (!unit.ReleasedAll)
+                {
+                    throw new ParkedGoneException();
+                }
                 await transaction.ReleaseAsync("unit", cancellationToken);
                 return true;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            catch (Exception e) when (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or ParkedGoneException)
             {
                 await transaction.RollbackAsync("unit", cancellationToken);
                 return false;
@@ -182,6 +194,11 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
                     await using var batch = _rows.ToBatch(connection, transaction);
                     await batch.PrepareAsync(cancellationToken);
                     await batch.ExecuteNonQueryAsync(cancellationToken);
+                    if (!_rows.ReleasedAll)
+                    {
+                        // A parked event was released or expired elsewhere meanwhile: unit by unit, only its unit is refused.
+                        throw new RetryBatchException(new ParkedGoneException(), unitByUnit: true);
+                    }
                 }
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -14,8 +14,8 @@ internal sealed class SqliteStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand[] _all;
-    private readonly SqliteCommand _readMembers, _readTransactions, _readItems, _readOccurred, _readKeys;
-    private readonly SqliteCommand _insertLog, _insertEvent, _insertKey;
+    private readonly SqliteCommand _readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _readParked;
+    private readonly SqliteCommand _insertLog, _insertEvent, _insertKey, _insertParked, _deleteParked, _updateLogOutcome;
     private readonly SqliteCommand _insertMember, _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem;
     private readonly SqliteCommand _savepoint, _release, _rollbackTo;
 
@@ -59,6 +59,15 @@ internal sealed class SqliteStatements : IDisposable
                 FROM json_each($keys) AS k CROSS JOIN IdempotencyKeys AS i
                 WHERE i.WebhookId = json_extract(k.value, '$[0]') AND i.Key = json_extract(k.value, '$[1]')
                 """, "$keys");
+            _readParked = Prepare($"""
+                SELECT {BatchReads.Select("p", BatchReads.ParkedColumns)}
+                FROM json_each($keys) AS k CROSS JOIN ParkedEvents AS p
+                WHERE p.AccountId = json_extract(k.value, '$[0]') AND p.CustomerId = json_extract(k.value, '$[1]')
+                ORDER BY p.Id
+                """, "$keys");
+            _insertParked = Insert(WriteTables.ParkedEvents);
+            _deleteParked = Prepare("DELETE FROM ParkedEvents WHERE Id = $Id", "$Id");
+            _updateLogOutcome = Update(WriteTables.LogOutcomes);
             _insertLog = Insert(WriteTables.Logs);
             _insertEvent = Insert(WriteTables.Events);
             _insertMember = Insert(WriteTables.Members);
@@ -71,7 +80,8 @@ internal sealed class SqliteStatements : IDisposable
             _savepoint = Prepare("SAVEPOINT unit");
             _release = Prepare("RELEASE unit");
             _rollbackTo = Prepare("ROLLBACK TO unit");
-            _all = [_readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _insertLog, _insertEvent, _insertKey, _insertMember,
+            _all = [_readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _readParked, _insertParked, _deleteParked, _updateLogOutcome,
+                _insertLog, _insertEvent, _insertKey, _insertMember,
                 _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem, _savepoint, _release, _rollbackTo];
         }
         catch
@@ -118,6 +128,11 @@ internal sealed class SqliteStatements : IDisposable
             using var reader = Query(_readKeys, keys.Keys.Select(k => new[] { k.WebhookId, k.Key }));
             BatchReads.Keys(reader, state);
         }
+        if (keys.Parked.Count > 0)
+        {
+            using var reader = Query(_readParked, keys.Parked.Select(k => new[] { k.Account, k.Customer }));
+            BatchReads.Parked(reader, state);
+        }
     }
 
     public void Write(UnitRows rows)
@@ -146,6 +161,18 @@ internal sealed class SqliteStatements : IDisposable
         {
             Run(_insertKey, WriteTables.Key(key));
         }
+        if (rows.Parked is { } parked)
+        {
+            Run(_insertParked, WriteTables.Parked(parked));
+        }
+        if (rows.Released is { } released && Run(_deleteParked, [released.Id]) == 0)
+        {
+            throw new ParkedGoneException();
+        }
+        if (rows.LogOutcome is { } outcome)
+        {
+            Run(_updateLogOutcome, WriteTables.Outcome(outcome));
+        }
     }
 
     public void Savepoint() => _savepoint.ExecuteNonQuery();
@@ -173,13 +200,13 @@ internal sealed class SqliteStatements : IDisposable
         return command.ExecuteReader();
     }
 
-    private static void Run(SqliteCommand command, object?[] values)
+    private static int Run(SqliteCommand command, object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = Stored(values[i]);
         }
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Instants and decimals are stored as text, as EF Core stores them (see <see cref="SqliteInletDb"/>).</summary>

@@ -60,9 +60,9 @@ internal sealed class SqliteWriteStore(IOptions<StoreOptions> options, ILogger<S
                 statements.Release();
                 return Task.FromResult(true);
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            catch (Exception e) when (e is SqliteException { SqliteErrorCode: 19 } or ParkedGoneException)
             {
-                // SQLITE_CONSTRAINT: this unit's rows go, the batch's others stay.
+                // SQLITE_CONSTRAINT, or a parked event gone: this unit's rows go, the batch's others stay.
                 statements.RollbackToSavepoint();
                 return Task.FromResult(false);
             }

@@ -57,6 +57,21 @@ internal static class WriteTables
         Text("WebhookId"), Text("Key"), Text("BodyHash"), new("StatusCode", typeof(int)), Text("ResponseBody"), Text("RequestLogId"), Instant("CreatedAt"),
     ]);
 
+    public static readonly WriteTable ParkedEvents = new("ParkedEvents",
+    [
+        Text("Id"), Text("AccountId"), Text("CustomerId"), Text("Action"), Text("DataJson"), Text("Source"), Text("RequestLogId"),
+        new("BuiltIn", typeof(bool)), new("Points", typeof(long?)), new("Once", typeof(bool)), Instant("ParkedAt"),
+    ]);
+
+    /// <summary>The columns of a log row that change after its answer (a parked event released or expired), keyed by account and id.</summary>
+    public static readonly WriteTable LogOutcomes = new("RequestLogs",
+        [Text("AccountId"), Text("Id"), Text("Outcome"), Text("ErrorCode"), Text("ErrorMessage"), Text("EventId")], Keys: 2);
+
+    public static object?[] Parked(Parked.ParkedEventRow p) =>
+        [p.Id, p.AccountId, p.CustomerId, p.Action, p.DataJson, p.Source, p.RequestLogId, p.BuiltIn, p.Points, p.Once, p.ParkedAt];
+
+    public static object?[] Outcome(LogOutcome o) => [o.AccountId, o.LogId, o.Outcome, o.ErrorCode, o.ErrorMessage, o.EventId];
+
     public static object?[] Log(RequestLogRow l) =>
     [
         l.Id, l.AccountId, l.WebhookId, l.WebhookVersion, l.ReceivedAt, l.Method, l.Path, l.StatusCode, l.DurationMicros, l.HeadersJson, l.Body,

@@ -36,6 +36,9 @@ internal sealed class WriteUnit(string accountId)
     /// </summary>
     public bool RemembersRejections { get; init; } = true;
 
+    /// <summary>The parked event this unit registers now that its member exists (see <see cref="Batch.Releases"/>); its row goes.</summary>
+    public Parked.ParkedEventRow? Releases { get; init; }
+
     /// <summary>False for a dry run: the unit is decided against the store as it is, and nothing is written.</summary>
     public bool Store { get; init; } = true;
 
@@ -69,6 +72,9 @@ internal abstract record Written
 
     /// <summary>A business rule refused the event (spec §6); nothing of it was stored.</summary>
     public sealed record Rejected(string Code, RejectionKind Kind, string Message, MemberState? Before) : Written;
+
+    /// <summary>The member does not exist yet and the account parks such events: kept until the member comes into being.</summary>
+    public sealed record Parked(Inlet.Parked.ParkedEventRow Row) : Written;
 
     /// <summary>The unit's idempotency key was stored before, with this answer.</summary>
     public sealed record Seen(IdempotencyRow Key) : Written;

@@ -84,15 +84,22 @@ internal sealed partial class Writer(
     {
         var results = new WriteResult[units.Count];
         var keys = BatchKeys.Of(units);
+        var released = new List<WriteResult>();
         var unitByUnit = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var batch = await store.BeginAsync(keys, unitByUnit, CancellationToken.None);
+                released.Clear();
                 for (var i = 0; i < units.Count; i++)
                 {
                     results[i] = await Batch.ApplyAsync(batch, units[i], clock.GetUtcNow(), CancellationToken.None);
+                    // A member just enrolled: the events parked for them are registered right after, in the same transaction.
+                    foreach (var release in Batch.Releases(batch.State, units[i], results[i]))
+                    {
+                        released.Add(await Batch.ApplyAsync(batch, release, clock.GetUtcNow(), CancellationToken.None));
+                    }
                 }
                 await batch.CommitAsync(CancellationToken.None);
                 break;
@@ -110,7 +117,7 @@ internal sealed partial class Writer(
                 return results;
             }
         }
-        Committed(results);
+        Committed([.. results, .. released]);
         for (var i = 0; i < units.Count; i++)
         {
             if (results[i].Written is Written.Faulted faulted)

@@ -4,7 +4,7 @@ namespace Inlet.Tests.Settings;
 
 public sealed class SettingsTests(InletApp app) : IClassFixture<InletApp>
 {
-    private const string Defaults = """{"earnRate":1,"checkoutPending":true,"unknownCustomer":"reject","allowNegativeBalance":false}""";
+    private const string Defaults = """{"earnRate":1,"checkoutPending":true,"unknownCustomer":"reject","parkDays":30,"allowNegativeBalance":false}""";
 
     [Fact]
     public async Task AnEmptyPutRestoresEveryDefault()
@@ -21,7 +21,7 @@ public sealed class SettingsTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task APutReturnsTheSavedSettingsAndAGetReadsThemBack()
     {
-        const string settings = """{"earnRate":2.5,"checkoutPending":false,"unknownCustomer":"create","allowNegativeBalance":true}""";
+        const string settings = """{"earnRate":2.5,"checkoutPending":false,"unknownCustomer":"park","parkDays":7,"allowNegativeBalance":true}""";
 
         var saved = await app.Api().PutJsonAsync("/api/v1/settings", settings);
 

@@ -26,6 +26,9 @@ public sealed class SettingsModel : BackofficePage
     [BindProperty]
     public bool AllowNegativeBalance { get; set; }
 
+    [BindProperty]
+    public string ParkDays { get; set; } = "30";
+
     public string? Error { get; private set; }
 
     [TempData]
@@ -36,7 +39,8 @@ public sealed class SettingsModel : BackofficePage
         var settings = await StoredSettings.ReadAsync(Get<InletDb>(), AccountId, Aborted);
         EarnRate = settings.EarnRate.ToString(CultureInfo.InvariantCulture);
         CheckoutPending = settings.CheckoutPending;
-        UnknownCustomer = settings.UnknownCustomer == UnknownCustomerPolicy.Create ? "create" : "reject";
+        UnknownCustomer = settings.UnknownCustomer.ToString().ToLowerInvariant();
+        ParkDays = settings.ParkDays.ToString(CultureInfo.InvariantCulture);
         AllowNegativeBalance = settings.AllowNegativeBalance;
     }
 
@@ -48,12 +52,19 @@ public sealed class SettingsModel : BackofficePage
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (!int.TryParse(ParkDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)
+        {
+            Error = "Days a parked event waits must be a number of days from 1 to 3650.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var settings = AccountSettings.Default with
         {
             EarnRate = rate,
             CheckoutPending = CheckoutPending,
-            UnknownCustomer = UnknownCustomer == "create" ? UnknownCustomerPolicy.Create : UnknownCustomerPolicy.Reject,
+            UnknownCustomer = UnknownCustomer switch { "create" => UnknownCustomerPolicy.Create, "park" => UnknownCustomerPolicy.Park, _ => UnknownCustomerPolicy.Reject },
             AllowNegativeBalance = AllowNegativeBalance,
+            ParkDays = days,
         };
         await StoredSettings.ReplaceAsync(Get<InletDb>(), Get<WriteGate>(), AccountId, settings, Aborted);
         await Get<WebhookRegistry>().ReloadAfterChangeAsync(AccountId);

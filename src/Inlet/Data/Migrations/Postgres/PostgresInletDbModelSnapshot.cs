@@ -418,6 +418,55 @@ namespace Inlet.Data.Migrations.Postgres
                     b.ToTable("Transactions");
                 });
 
+            modelBuilder.Entity("Inlet.Parked.ParkedEventRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Once")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestLogId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkedAt");
+
+                    b.HasIndex("AccountId", "CustomerId", "Id");
+
+                    b.ToTable("ParkedEvents");
+                });
+
             modelBuilder.Entity("Inlet.Samples.SampleRow", b =>
                 {
                     b.Property<string>("Id")

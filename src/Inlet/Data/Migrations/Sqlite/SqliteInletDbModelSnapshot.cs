@@ -430,6 +430,56 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.ToTable("Transactions");
                 });
 
+            modelBuilder.Entity("Inlet.Parked.ParkedEventRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Once")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParkedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestLogId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkedAt");
+
+                    b.HasIndex("AccountId", "CustomerId", "Id");
+
+                    b.ToTable("ParkedEvents");
+                });
+
             modelBuilder.Entity("Inlet.Samples.SampleRow", b =>
                 {
                     b.Property<string>("Id")
