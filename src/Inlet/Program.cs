@@ -5,6 +5,7 @@ using Inlet.Hosting;
 using Inlet.Ingestion;
 using Inlet.Logs;
 using Inlet.Members;
+using Inlet.Replays;
 using Inlet.Settings;
 using Inlet.Telemetry;
 using Inlet.Webhooks;
@@ -20,6 +21,7 @@ builder.Services.AddWriter();
 builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
 builder.Services.AddLogs();
+builder.Services.AddReplays();
 builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ api.MapCustomers();
 api.MapApiKeys();
 api.MapAccounts();
 api.MapLogs();
+api.MapReplays();
 api.MapSettings();
 
 return app.RunInlet();
