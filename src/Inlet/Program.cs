@@ -8,6 +8,7 @@ using Inlet.Ingestion;
 using Inlet.Logs;
 using Inlet.Members;
 using Inlet.Parked;
+using Inlet.Replays;
 using Inlet.Settings;
 using Inlet.Telemetry;
 using Inlet.Webhooks;
@@ -30,6 +31,7 @@ builder.Services.AddIngestion();
 builder.Services.AddBackoffice();
 builder.Services.AddLogs();
 builder.Services.AddExport();
+builder.Services.AddReplays();
 builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ api.MapParked();
 api.MapApiKeys();
 api.MapAccounts();
 api.MapLogs();
+api.MapReplays();
 api.MapSettings();
 api.MapExport();
 

@@ -28,6 +28,8 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
     public DbSet<RequestLogRow> RequestLogs => Set<RequestLogRow>();
     public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
     public DbSet<Parked.ParkedEventRow> ParkedEvents => Set<Parked.ParkedEventRow>();
+    public DbSet<Replays.ReplayRow> Replays => Set<Replays.ReplayRow>();
+    public DbSet<Replays.ReplayItemRow> ReplayItems => Set<Replays.ReplayItemRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -89,6 +91,12 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             e.HasKey(k => new { k.WebhookId, k.Key });
             e.HasIndex(k => k.CreatedAt);
         });
+        modelBuilder.Entity<Replays.ReplayRow>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.AccountId, r.CreatedAt });
+        });
+        modelBuilder.Entity<Replays.ReplayItemRow>().HasKey(i => new { i.ReplayId, i.Position });
     }
 
     /// <summary>

@@ -32,21 +32,60 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
             return refused;
         }
         // Replays of a replay count as replays of the request first received, so "once" holds across all of them.
-        var firstId = original.ReplayOf ?? original.Id;
+        var firstId = FirstOf(original);
         // On PostgreSQL, replays of one request take turns from this check to their commit, on one node or several (no unique
         // index spans the log's partitions); on SQLite a unique index refuses the second of two racing replays.
         await using (await NodeLocks.TakeAsync(db, NodeLocks.Key("replay", accountId, firstId), cancellationToken))
         {
-            if (await db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && l.Outcome == Outcomes.Processed, cancellationToken))
+            if (await WasReplayedAsync(firstId, cancellationToken))
             {
-                return new ReplayResult.Refused(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");
+                return AlreadyReplayed;
             }
-            return await RunAsync(original, firstId, headers);
+            var (unit, row) = Unit(original, firstId, headers, store: true);
+            return Result(await writer.WriteAsync(unit), row);
         }
     }
 
-    /// <summary>The filter, the mapping and the registration, through the webhook's current version; a new log row stored with the answer.</summary>
-    private async Task<ReplayResult> RunAsync(RequestLogRow original, string firstId, Dictionary<string, string> headers)
+    /// <summary>
+    /// What replaying <paramref name="original"/> would do now, through the same refusals, evaluation and writer decision as
+    /// <see cref="ReplayAsync"/>, with nothing stored (a bulk replay's preview).
+    /// </summary>
+    public async Task<ReplayResult> PreviewAsync(RequestLogRow original, CancellationToken cancellationToken)
+    {
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(original.HeadersJson)!;
+        if (Refusal(original, original.WebhookId is null ? null : registry.Find(original.AccountId, original.WebhookId), headers) is { } refused)
+        {
+            return refused;
+        }
+        if (await WasReplayedAsync(FirstOf(original), cancellationToken))
+        {
+            return AlreadyReplayed;
+        }
+        var (unit, _) = Unit(original, FirstOf(original), headers, store: false);
+        return (await writer.WriteAsync(unit)) switch
+        {
+            { Written: Written.Seen } => SeenBefore,
+            { Answer: { } answer, Written: var written } => new ReplayResult.Previewed(answer, written, unit.Key),
+            _ => Unavailable,
+        };
+    }
+
+    /// <summary>The request a replay stands for: the one first received, however many replays of replays came after it.</summary>
+    public static string FirstOf(RequestLogRow log) => log.ReplayOf ?? log.Id;
+
+    private Task<bool> WasReplayedAsync(string firstId, CancellationToken cancellationToken) =>
+        db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && l.Outcome == Outcomes.Processed, cancellationToken);
+
+    private static ReplayResult.Refused AlreadyReplayed { get; } =
+        new(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");
+
+    private static ReplayResult.Refused SeenBefore { get; } =
+        new(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)");
+
+    private static ReplayResult.Refused Unavailable { get; } = new(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again");
+
+    /// <summary>The filter and the mapping through the webhook's current version, as a unit for the writer with its new log row.</summary>
+    private (WriteUnit Unit, RequestLogRow Row) Unit(RequestLogRow original, string firstId, Dictionary<string, string> headers, bool store)
     {
         var accountId = original.AccountId;
         var live = registry.Find(accountId, original.WebhookId!)!;
@@ -63,7 +102,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
         if (document is null)
         {
             var invalid = Answers.Error(webhook, row.Id, null, new Verdict(400, Outcomes.InvalidJson, parseError!));
-            return Result(await writer.WriteAsync(new WriteUnit(accountId) { Log = row, Started = started, Answer = _ => invalid }), row);
+            return (new WriteUnit(accountId) { Log = row, Started = started, Answer = _ => invalid, Store = store }, row);
         }
         var evaluation = Evaluation.Of(webhook, live.Id, Evaluation.SourceOf(live.Id, live.Version), WebhookRequest.Create(document.RootElement, headers), body,
             registry.Settings(accountId));
@@ -71,24 +110,25 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
         row.MappingTraceJson = TraceRedaction.MappingJson(evaluation.MappingTrace, webhook.Definition);
         row.CustomerId = evaluation.Event?.Event.Customer;
         var stop = evaluation.Stop is { } verdict ? Answers.Error(webhook, row.Id, row.CustomerId, verdict) : null;
-        return Result(await writer.WriteAsync(new WriteUnit(accountId)
+        return (new WriteUnit(accountId)
         {
             Key = evaluation.Key,
             Event = evaluation.Event,
             Log = row,
             Started = started,
+            Store = store,
             RemembersRejections = false,
             // A key seen before means the sender's retry was answered already: the replay stores nothing.
             Answer = written => written is Written.Seen ? null : Answers.To(written, webhook, row.Id, row.CustomerId, evaluation.Key, stop),
-        }), row);
+        }, row);
     }
 
     private static ReplayResult Result(WriteResult result, RequestLogRow row) => result switch
     {
-        { Written: Written.Seen } => new ReplayResult.Refused(409, "already_processed", "the sender's retry of this request was processed already (same idempotency key)"),
+        { Written: Written.Seen } => SeenBefore,
         { Answer: not null } => new ReplayResult.Replayed(row),
         { Written: Written.Conflict } => new ReplayResult.Refused(409, "already_replayed", "this request was replayed at the same moment by someone else"),
-        _ => new ReplayResult.Refused(503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, try again"),
+        _ => Unavailable,
     };
 
     private static ReplayResult.Refused? Refusal(RequestLogRow original, LiveWebhook? live, Dictionary<string, string> headers) => (original, live) switch
@@ -130,6 +170,9 @@ internal abstract record ReplayResult
     public sealed record Replayed(RequestLogRow Log) : ReplayResult;
 
     public sealed record Refused(int Status, string Code, string Message) : ReplayResult;
+
+    /// <summary>What a replay would do, nothing stored: the answer it would get, the writer's decision, and its idempotency key.</summary>
+    public sealed record Previewed(Answer Answer, Written Written, IdempotencyKey? Key) : ReplayResult;
 
     public sealed record NotFound : ReplayResult;
 }

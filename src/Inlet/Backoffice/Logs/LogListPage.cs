@@ -40,6 +40,9 @@ public abstract class LogListPage : BackofficePage
     /// <summary>Where the list lives: the form submits to it and the "Older" link pages it.</summary>
     public abstract string ListPath { get; }
 
+    /// <summary>The webhook the list shows the requests of, when it shows one webhook's.</summary>
+    public virtual string? WebhookFilter => null;
+
     /// <summary>Whether the table says which webhook took each request (not on a webhook's own tab).</summary>
     public abstract bool ShowsWebhook { get; }
 

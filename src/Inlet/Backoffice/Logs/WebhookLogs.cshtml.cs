@@ -15,6 +15,8 @@ public sealed class WebhookLogsModel : LogListPage
 
     public override bool ShowsWebhook => false;
 
+    public override string? WebhookFilter => WebhookId;
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         WebhookId = id;

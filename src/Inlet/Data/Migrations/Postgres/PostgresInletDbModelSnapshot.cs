@@ -467,6 +467,94 @@ namespace Inlet.Data.Migrations.Postgres
                     b.ToTable("ParkedEvents");
                 });
 
+            modelBuilder.Entity("Inlet.Replays.ReplayItemRow", b =>
+                {
+                    b.Property<string>("ReplayId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AppliedLogId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppliedOutcome")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LogId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NewOutcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OriginalOutcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReasonMessage")
+                        .HasColumnType("text");
+
+                    b.HasKey("ReplayId", "Position");
+
+                    b.ToTable("ReplayItems");
+                });
+
+            modelBuilder.Entity("Inlet.Replays.ReplayRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("NewlyProcessed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StillFailing")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.ToTable("Replays");
+                });
+
             modelBuilder.Entity("Inlet.Samples.SampleRow", b =>
                 {
                     b.Property<string>("Id")

@@ -480,6 +480,95 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.ToTable("ParkedEvents");
                 });
 
+            modelBuilder.Entity("Inlet.Replays.ReplayItemRow", b =>
+                {
+                    b.Property<string>("ReplayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppliedLogId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedOutcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewOutcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalOutcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonMessage")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReplayId", "Position");
+
+                    b.ToTable("ReplayItems");
+                });
+
+            modelBuilder.Entity("Inlet.Replays.ReplayRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewlyProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StillFailing")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.ToTable("Replays");
+                });
+
             modelBuilder.Entity("Inlet.Samples.SampleRow", b =>
                 {
                     b.Property<string>("Id")
