@@ -30,6 +30,9 @@ public sealed class CustomerModel : BackofficePage
 
     public string? OlderUrl { get; private set; }
 
+    /// <summary>For an ID that is not a member yet: the events parked for it (account setting <c>unknownCustomer: park</c>).</summary>
+    internal IReadOnlyList<Inlet.Parked.ParkedView> ParkedEvents { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         Id = MemberQueries.IdFromPath(id);
@@ -40,6 +43,9 @@ public sealed class CustomerModel : BackofficePage
         {
             // Another account's member is as unknown as one that never enrolled.
             Response.StatusCode = StatusCodes.Status404NotFound;
+            var settings = Get<Inlet.Webhooks.WebhookRegistry>().Settings(accountId);
+            ParkedEvents = [.. (await Inlet.Parked.ParkedApi.ParkedFor(db, accountId, Id).Take(PageSize).ToListAsync(cancellationToken))
+                .Select(row => Inlet.Parked.ParkedView.From(row, settings))];
             return Page();
         }
         Profile = JsonSerializer.Deserialize<Dictionary<string, string>>(Member.ProfileJson) ?? [];
