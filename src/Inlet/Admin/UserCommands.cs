@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Inlet.Accounts;
 using Inlet.Data;
-using Inlet.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Admin;
@@ -12,7 +11,6 @@ namespace Inlet.Admin;
 /// </summary>
 internal static class UserCommands
 {
-    public const int MaxNameLength = 100;
 
     public static Command Users(AdminContext admin)
     {
@@ -34,27 +32,22 @@ internal static class UserCommands
         add.SetAction((parse, cancellationToken) => admin.RunAsync(async services =>
         {
             var (userName, accountId) = (parse.GetRequiredValue(name).Trim(), parse.GetRequiredValue(account));
-            if (userName.Length is 0 or > MaxNameLength)
+            if (BackofficeUsers.NameFault(userName) is { } fault)
             {
-                return admin.Fail($"The user was not added: give a name of 1 to {MaxNameLength} characters.");
+                return admin.Fail($"The user was not added: {fault}.");
             }
-            var db = services.GetRequiredService<InletDb>();
             if (!await admin.AccountExistsAsync(services, accountId, cancellationToken))
             {
                 return 1;
-            }
-            if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
-            {
-                return admin.Fail($"The user was not added: there is a user named {userName} already (user names are unique across accounts): choose another name.");
             }
             if (await PasswordAsync(admin, parse.GetValue(fromInput)) is not { } password)
             {
                 return 1;
             }
-            var user = new User { Id = Ids.New("usr"), AccountId = accountId, UserName = userName, PasswordHash = "", CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow() };
-            Passwords.Set(user, password.Text);
-            db.Users.Add(user);
-            await db.SaveChangesAsync(cancellationToken);
+            if (await services.GetRequiredService<BackofficeUsers>().AddAsync(accountId, userName, password.Text, cancellationToken) is null)
+            {
+                return admin.Fail($"The user was not added: there is a user named {userName} already (user names are unique across accounts): choose another name.");
+            }
             await admin.Out.WriteLineAsync($"Added the user {userName} to the account {accountId}.");
             return await ShowAsync(admin, password);
         }, cancellationToken));
@@ -77,8 +70,7 @@ internal static class UserCommands
             {
                 return 1;
             }
-            Passwords.Set(user, password.Text);
-            await db.SaveChangesAsync(cancellationToken);
+            await services.GetRequiredService<BackofficeUsers>().ResetPasswordAsync(user, password.Text, cancellationToken);
             await admin.Out.WriteLineAsync($"Changed the password of {userName} (account {user.AccountId}).");
             return await ShowAsync(admin, password);
         }, cancellationToken));
