@@ -12,7 +12,7 @@ namespace Inlet.Backoffice.Webhooks;
 /// definition path came from (<c>filter.all[2].any[0]</c> → <c>Form.Groups[0].Criteria[0]</c>), so the validator's errors
 /// land beside the inputs they concern.
 /// </summary>
-internal static class FormConversion
+internal static partial class FormConversion
 {
     private static readonly JsonSerializerOptions Indented = new(EngineJson.Options) { WriteIndented = true };
 
@@ -22,12 +22,7 @@ internal static class FormConversion
         {
             Name = definition.Name, Method = definition.Method, Endpoint = definition.Endpoint, Action = definition.Action,
             FilterMismatchStatus = definition.FilterMismatchStatus.ToString(CultureInfo.InvariantCulture),
-            Mappings = [.. definition.Mappings.Select(m => new MappingForm
-            {
-                From = m.From, To = m.To, Default = m.Default,
-                Replace = [.. m.Replace.Select(r => new ReplaceForm { Value = r.Value, With = r.With })],
-                ItemsJson = m.Items.Count == 0 ? null : JsonSerializer.Serialize(m.Items, EngineJson.Options),
-            })],
+            Mappings = [.. definition.Mappings.Select(MappingRow)],
             Response = new() { Success = definition.Response.Success, Error = definition.Response.Error },
             Verification = new()
             {
@@ -36,6 +31,12 @@ internal static class FormConversion
                 Username = definition.Verification.Username, Password = definition.Verification.Password,
                 Algorithm = definition.Verification.Algorithm, Encoding = definition.Verification.Encoding, Prefix = definition.Verification.Prefix,
             },
+            RateLimit = new()
+            {
+                Requests = definition.RateLimit?.Requests.ToString(CultureInfo.InvariantCulture),
+                PerSeconds = definition.RateLimit?.PerSeconds.ToString(CultureInfo.InvariantCulture),
+            },
+            RedactBodyPaths = string.Join('\n', definition.RedactBodyPaths),
         };
         if (!FilterRows(definition.Filter, form))
         {
@@ -115,11 +116,7 @@ internal static class FormConversion
     public static WebhookDefinition ToDefinition(WebhookForm form, WebhookDefinition baseline, Dictionary<string, string> paths,
         List<ValidationError> errors)
     {
-        var status = baseline.FilterMismatchStatus;
-        if (!string.IsNullOrWhiteSpace(form.FilterMismatchStatus) && !int.TryParse(form.FilterMismatchStatus, CultureInfo.InvariantCulture, out status))
-        {
-            errors.Add(new("Form.FilterMismatchStatus", "is not a status code: write e.g. 422 or 200"));
-        }
+        var status = WholeNumber(form.FilterMismatchStatus, "Form.FilterMismatchStatus", "is not a status code: write e.g. 422 or 200", errors);
         return baseline with
         {
             Name = form.Name?.Trim() ?? "",
@@ -136,8 +133,37 @@ internal static class FormConversion
                 Username = Blank(form.Verification.Username), Password = Blank(form.Verification.Password),
                 Algorithm = Blank(form.Verification.Algorithm), Encoding = Blank(form.Verification.Encoding), Prefix = Blank(form.Verification.Prefix),
             },
-            FilterMismatchStatus = status,
+            FilterMismatchStatus = status ?? baseline.FilterMismatchStatus,
+            RateLimit = RateLimit(form.RateLimit, errors),
+            RedactBodyPaths = [.. (form.RedactBodyPaths ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
         };
+    }
+
+    /// <summary>The number typed in <paramref name="key"/>, or null when empty or (with <paramref name="fault"/> in errors) not a whole number.</summary>
+    private static int? WholeNumber(string? text, string key, string fault, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        errors.Add(new(key, fault));
+        return null;
+    }
+
+    /// <summary>No limit when both inputs are empty; the validator then judges the numbers (its error lands on <c>Form.RateLimit</c>).</summary>
+    private static RateLimitDefinition? RateLimit(RateLimitForm form, List<ValidationError> errors)
+    {
+        var requests = WholeNumber(form.Requests, "Form.RateLimit.Requests", "is not a whole number: write e.g. 100, or leave both empty for no limit", errors);
+        var perSeconds = WholeNumber(form.PerSeconds, "Form.RateLimit.PerSeconds", "is not a whole number of seconds: write e.g. 60", errors);
+        if (string.IsNullOrWhiteSpace(form.Requests) && perSeconds is not null)
+        {
+            errors.Add(new("Form.RateLimit.Requests", "is needed for a limit: write e.g. 100, or clear Per seconds for no limit"));
+        }
+        return requests is { } count ? new(count, perSeconds ?? 60) : null;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
@@ -218,33 +244,5 @@ internal static class FormConversion
             }
         }
         return JsonSerializer.SerializeToElement(text);
-    }
-
-    private static MappingDefinition Mapping(MappingForm mapping, int i, Dictionary<string, string> paths, List<ValidationError> errors)
-    {
-        var replace = new List<ReplaceRule>();
-        for (var j = 0; j < mapping.Replace.Count; j++)
-        {
-            var rule = mapping.Replace[j];
-            if (string.IsNullOrEmpty(rule.Value) && string.IsNullOrEmpty(rule.With))
-            {
-                continue; // an empty pair is an unused "+"
-            }
-            paths[$"mappings[{i}].replace[{replace.Count}]"] = $"Form.Mappings[{i}].Replace[{j}]";
-            replace.Add(new(rule.Value ?? "", rule.With ?? ""));
-        }
-        IReadOnlyList<MappingDefinition> items = [];
-        if (!string.IsNullOrWhiteSpace(mapping.ItemsJson))
-        {
-            try
-            {
-                items = JsonSerializer.Deserialize<List<MappingDefinition>>(mapping.ItemsJson, EngineJson.Options) ?? [];
-            }
-            catch (JsonException)
-            {
-                errors.Add(new($"Form.Mappings[{i}]", "its item sub-mappings cannot be read: set them through the API"));
-            }
-        }
-        return new() { From = mapping.From?.Trim() ?? "", To = mapping.To?.Trim() ?? "", Default = mapping.Default, Replace = replace, Items = items };
     }
 }

@@ -18,7 +18,8 @@ public sealed partial class FormErrors
     {
         ["Criteria"] = "Criterion", ["Groups"] = "Group", ["Mappings"] = "Mapping", ["Replace"] = "Replace value", ["With"] = "New value",
         ["Join"] = "All/Any", ["FilterJson"] = "Filter (JSON)", ["FilterMismatchStatus"] = "Status when filtered out", ["Filter"] = "Filters",
-        ["Response"] = "Response", ["Verification"] = "Verification",
+        ["Response"] = "Response", ["Verification"] = "Verification", ["RateLimit"] = "Rate limit", ["PerSeconds"] = "Per seconds",
+        ["RedactBodyPaths"] = "Redact body paths", ["Items"] = "Item field",
     };
 
     private readonly List<FormError> _all = [];
@@ -84,6 +85,7 @@ public sealed partial class FormErrors
         {
             "Form.Name", "Form.Method", "Form.Endpoint", "Form.Join", "Form.Filter", "Form.FilterJson", "Form.FilterMismatchStatus", "Form.Action",
             "Form.Mappings", "Form.Response.Success", "Form.Response.Error", "Form.Verification",
+            "Form.RateLimit", "Form.RateLimit.Requests", "Form.RateLimit.PerSeconds", "Form.RedactBodyPaths",
         };
         foreach (var field in new[] { "Type", "Header", "Secret", "PreviousSecret", "Username", "Password", "Algorithm", "Encoding", "Prefix" })
         {
@@ -108,6 +110,12 @@ public sealed partial class FormErrors
             for (var j = 0; j < form.Mappings[i].Replace.Count; j++)
             {
                 keys.UnionWith([$"Form.Mappings[{i}].Replace[{j}]", $"Form.Mappings[{i}].Replace[{j}].Value", $"Form.Mappings[{i}].Replace[{j}].With"]);
+            }
+            keys.Add($"Form.Mappings[{i}].Items");
+            for (var k = 0; k < form.Mappings[i].Items.Count; k++)
+            {
+                var item = $"Form.Mappings[{i}].Items[{k}]";
+                keys.UnionWith([item, $"{item}.From", $"{item}.To", $"{item}.Default"]);
             }
         }
         return keys;

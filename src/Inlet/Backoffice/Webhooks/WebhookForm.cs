@@ -26,6 +26,12 @@ public sealed class WebhookForm
     public ResponseForm Response { get; set; } = new();
     public VerificationForm Verification { get; set; } = new();
 
+    /// <summary>Both empty: no limit.</summary>
+    public RateLimitForm RateLimit { get; set; } = new();
+
+    /// <summary>Body paths the request log keeps as <c>[redacted]</c>, one a line.</summary>
+    public string? RedactBodyPaths { get; set; }
+
     /// <summary>
     /// Applies an "Add ..." or "Remove" button (<c>add-mapping</c>, <c>remove-criterion:2</c>, ...); returns the name of the
     /// input to focus next (empty when none), or null when the command is not one of them.
@@ -66,6 +72,12 @@ public sealed class WebhookForm
             case "remove-replace" when parts.Length == 3 && Valid(Mappings, At(1)):
                 RemoveAt(Mappings[At(1)].Replace, At(2));
                 return "";
+            case "add-item" when parts.Length == 2 && Valid(Mappings, At(1)):
+                Mappings[At(1)].Items.Add(new());
+                return $"Form.Mappings[{At(1)}].Items[{Mappings[At(1)].Items.Count - 1}].From";
+            case "remove-item" when parts.Length == 3 && Valid(Mappings, At(1)):
+                RemoveAt(Mappings[At(1)].Items, At(2));
+                return "";
             default:
                 return null;
         }
@@ -104,14 +116,34 @@ public sealed class MappingForm
     public string? Default { get; set; }
     public List<ReplaceForm> Replace { get; set; } = [];
 
-    /// <summary>Item sub-mappings, kept as JSON: the form does not edit them, the API does.</summary>
+    /// <summary>Sub-mappings applied to each element when From is a list (line items).</summary>
+    public List<ItemForm> Items { get; set; } = [];
+
+    /// <summary>Item sub-mappings the rows cannot show (with replace rules of their own), kept as JSON for the API to edit.</summary>
     public string? ItemsJson { get; set; }
+}
+
+/// <summary>One sub-mapping: <see cref="From"/> reads the element, <see cref="To"/> names the item attribute.</summary>
+public sealed class ItemForm
+{
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? Default { get; set; }
 }
 
 public sealed class ReplaceForm
 {
     public string? Value { get; set; }
     public string? With { get; set; }
+}
+
+/// <summary>A fixed window counted on each node, as typed.</summary>
+public sealed class RateLimitForm
+{
+    public string? Requests { get; set; }
+
+    /// <summary>Empty: 60, as in the API.</summary>
+    public string? PerSeconds { get; set; }
 }
 
 public sealed class ResponseForm
