@@ -21,7 +21,7 @@ internal static class Answers
     {
         Written.Registered r => new Answer(200, webhook.Success.Render(new ResponseValues(r.Event.Id, customer, requestId)), Outcomes.Processed, EventId: r.Event.Id),
         Written.Rejected r => Error(webhook, requestId, customer, Verdict.Rejected(r.Kind, r.Code, r.Message)),
-        Written.Parked p => Parked(p.Row, requestId),
+        Written.Parked p => Parked(p.Row.Id, p.Row.CustomerId, requestId),
         Written.Seen seen when seen.Key.BodyHash == key?.BodyHash =>
             new Answer(seen.Key.StatusCode, seen.Key.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] },
         Written.Seen => Error(webhook, requestId, customer, new Verdict(409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body")),
@@ -29,10 +29,10 @@ internal static class Answers
     };
 
     /// <summary>202: the event is kept until its member exists (account setting <c>unknownCustomer: park</c>).</summary>
-    private static Answer Parked(Parked.ParkedEventRow parked, string requestId) => new(202,
+    public static Answer Parked(string parkedId, string customer, string requestId) => new(202,
         System.Text.Json.JsonSerializer.Serialize(new
         {
-            ok = true, status = Outcomes.Parked, parkedId = parked.Id, customer = parked.CustomerId, requestId,
+            ok = true, status = Outcomes.Parked, parkedId, customer, requestId,
             message = "the customer is not a member yet: the event is registered when they opt in",
         }), Outcomes.Parked);
 

@@ -55,6 +55,12 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer, IOp
                 Response = webhook.Success.Render(new ResponseValues(NotSent, ev.Customer, NotSent)),
             },
             Written.Rejected r => Error(webhook, Verdict.Rejected(r.Kind, r.Code, r.Message), withEvent with { Before = Balances(r.Before) }),
+            Written.Parked => withEvent with
+            {
+                Status = 202,
+                Outcome = Outcomes.Parked,
+                Response = Answers.Parked(NotSent, ev.Customer, NotSent).Body,
+            },
             _ => Error(webhook, new Verdict(503, Outcomes.Unavailable, "the store is unavailable: try again"), withEvent),
         };
     }

@@ -20,14 +20,18 @@ internal static class HeaderRedaction
         "x-forwarded-for", "x-forwarded-proto", "x-request-id",
     };
 
-    public static SortedDictionary<string, string> Redact(IHeaderDictionary headers, WebhookDefinition? webhook)
+    public static SortedDictionary<string, string> Redact(IHeaderDictionary headers, WebhookDefinition? webhook) =>
+        Redact(headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), webhook);
+
+    /// <summary>Headers given as text (a sample's), redacted as a logged request's are; names in lower case.</summary>
+    public static SortedDictionary<string, string> Redact(IEnumerable<KeyValuePair<string, string>> headers, WebhookDefinition? webhook)
     {
         var compared = webhook is null ? null : ComparedHeaders(webhook);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, values) in headers)
+        foreach (var (name, value) in headers)
         {
             var lower = name.ToLowerInvariant();
-            result[lower] = ShouldRedact(lower, compared) ? Redacted : values.ToString();
+            result[lower] = ShouldRedact(lower, compared) ? Redacted : value;
         }
         return result;
     }

@@ -74,7 +74,8 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
     public static string FirstOf(RequestLogRow log) => log.ReplayOf ?? log.Id;
 
     private Task<bool> WasReplayedAsync(string firstId, CancellationToken cancellationToken) =>
-        db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && l.Outcome == Outcomes.Processed, cancellationToken);
+        // A replay that parked the event counts too: released later, it registers the event.
+        db.RequestLogs.AnyAsync(l => l.ReplayOf == firstId && (l.Outcome == Outcomes.Processed || l.Outcome == Outcomes.Parked), cancellationToken);
 
     private static ReplayResult.Refused AlreadyReplayed { get; } =
         new(409, "already_replayed", "this request was already replayed and processed: replaying it again would register its event twice");

@@ -50,13 +50,19 @@ internal sealed class SampleBook(InletDb db, StoredDefinitions stored, SampleRun
         {
             return new SampleSaved(null, 409, "sample_name_taken", $"the webhook already has a sample named '{name}'");
         }
-        var lowerCase = headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
+        var definition = stored.Read(webhook);
+        // Kept as the log keeps a request's headers: credentials and the headers the filter compares are [redacted].
+        var lowerCase = Logs.HeaderRedaction.Redact(headers, definition);
         var row = new SampleRow
         {
             Id = Ids.New("smp"), WebhookId = webhookId, Name = name, HeadersJson = JsonSerializer.Serialize(lowerCase), Body = body,
             Outcome = "", CreatedAt = clock.GetUtcNow(),
         };
-        row.Expected = runner.Run(accountId, stored.Read(webhook), lowerCase, body);
+        if (runner.Run(accountId, definition, lowerCase, body) is not { } expected)
+        {
+            return new SampleSaved(null, 409, "webhook_invalid", "the webhook's current version does not compile: fix it first, then save the sample");
+        }
+        row.Expected = expected;
         db.WebhookSamples.Add(row);
         try
         {

@@ -15,10 +15,13 @@ namespace Inlet.Samples;
 /// </summary>
 internal sealed class SampleRunner(WebhookRegistry registry, IOptions<IngestionOptions> options)
 {
-    public SampleResult Run(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body)
+    /// <summary>What the definition decides for the request; null when the definition does not compile (against today's catalog).</summary>
+    public SampleResult? Run(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body)
     {
-        var webhook = WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds)).Webhook
-            ?? throw new InvalidOperationException("samples run through definitions that validated");
+        if (WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds)).Webhook is not { } webhook)
+        {
+            return null;
+        }
         RequestBody.IsSupported(headers.GetValueOrDefault("content-type"), out var isForm);
         var bytes = Encoding.UTF8.GetBytes(body);
         using var document = RequestBody.Parse(bytes, isForm, out _);

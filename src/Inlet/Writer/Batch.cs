@@ -60,6 +60,8 @@ internal static class Batch
             return (new Written.Logged(), rows);
         }
         var before = state.Member(unit.AccountId, ev.Customer);
+        // Read before parking: an event whose time cannot be read fails now, with its request, not later when released.
+        var occurredAt = OccurredAt(ev.Data) ?? unit.Releases?.ParkedAt ?? now;
         if (before is null && pending.Settings.Parks(ev.Action))
         {
             var parked = new ParkedEventRow
@@ -85,7 +87,7 @@ internal static class Batch
             Action = ev.Action,
             DataJson = ev.Data.ToJsonString(),
             PointsDelta = applied.PointsDelta,
-            OccurredAt = OccurredAt(ev.Data) ?? now,
+            OccurredAt = occurredAt,
             ProcessedAt = now,
             Source = pending.Source,
             RequestLogId = unit.Log?.Id ?? unit.Releases?.RequestLogId,

@@ -117,4 +117,36 @@ public sealed class ParkedEventTests(InletApp app) : IAsyncLifetime, IClassFixtu
         await app.OptInAsync("park-6");
         Assert.Equal(7, await app.ScoreAsync("park-6"));
     }
+
+    [Fact]
+    public async Task ARefusedRequestReplayedOnceTheAccountParksIsParkedOnceAndRegisteredOnce()
+    {
+        await (await app.Api().PutJsonAsync("/api/v1/settings", """{"unknownCustomer":"reject"}""")).ShouldBeAsync(200);
+        var refused = await app.SendAsync("park-add", """{"clientID":"park-7","points":9}""");
+        await refused.ShouldBeAsync(422);
+        await (await app.Api().PutJsonAsync("/api/v1/settings", """{"unknownCustomer":"park"}""")).ShouldBeAsync(200);
+        var logId = refused.Headers.GetValues("Inlet-Request-Id").Single();
+
+        await (await app.Api().PostAsync($"/api/v1/logs/{logId}/replay", null, TestContext.Current.CancellationToken)).ShouldBeAsync(201);
+        var again = await app.Api().PostAsync($"/api/v1/logs/{logId}/replay", null, TestContext.Current.CancellationToken);
+
+        await again.ShouldBeAsync(409);
+        Assert.Single((await app.Api().GetJsonAsync("/api/v1/parked?customer=park-7")).AsArray());
+        await app.OptInAsync("park-7");
+        Assert.Equal(9, await app.ScoreAsync("park-7"));
+    }
+
+    [Fact]
+    public async Task ADryRunForAnUnknownCustomerSaysTheEventWouldBeParked()
+    {
+        var id = (await app.Api().GetJsonAsync("/api/v1/webhooks")).AsArray().Single(w => w!["endpoint"]!.GetValue<string>() == "park-add")!["id"]!.GetValue<string>();
+
+        var dryRun = await app.Api().PostJsonAsync($"/api/v1/webhooks/{id}/dry-run", """{"body":{"clientID":"park-8","points":3}}""");
+
+        await dryRun.ShouldBeAsync(200);
+        var result = await dryRun.ReadJsonAsync();
+        Assert.Equal(202, result["status"]!.GetValue<int>());
+        Assert.Equal("parked", result["outcome"]!.GetValue<string>());
+        Assert.Empty((await app.Api().GetJsonAsync("/api/v1/parked?customer=park-8")).AsArray());
+    }
 }

@@ -94,6 +94,21 @@ public sealed class SampleTests(InletApp app) : IClassFixture<InletApp>
         await (await api.DeleteAsync($"/api/v1/webhooks/{id}/samples/{sampleId}", TestContext.Current.CancellationToken)).ShouldBeAsync(404);
     }
 
+    [Fact]
+    public async Task ASamplesCredentialsAreKeptRedactedAsTheLogKeepsThem()
+    {
+        var id = await app.CreateWebhookAsync(Scenario.PointAddDefinition("smp-secret"), activate: false);
+
+        var saved = await app.Api().PostJsonAsync($"/api/v1/webhooks/{id}/samples",
+            """{"name":"with a token","headers":{"Authorization":"Bearer s3cret","X-Source":"shop"},"body":{"clientID":"eve","points":1}}""");
+
+        await saved.ShouldBeAsync(201);
+        var headers = (await saved.ReadJsonAsync())["headers"]!;
+        Assert.Equal("[redacted]", headers["authorization"]!.GetValue<string>());
+        Assert.Equal("shop", headers["x-source"]!.GetValue<string>());
+        Assert.DoesNotContain("s3cret", (await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}/samples")).ToJsonString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> SaveSampleAsync(string webhookId, string name, string body)
     {
         var saved = await app.Api().PostJsonAsync($"/api/v1/webhooks/{webhookId}/samples", new JsonObject { ["name"] = name, ["body"] = JsonNode.Parse(body) }.ToJsonString());

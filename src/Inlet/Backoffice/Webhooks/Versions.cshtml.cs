@@ -64,6 +64,10 @@ public sealed class VersionsModel : BackofficePage
             case EditResult.Refused refused:
                 Notice = $"Not restored: {refused.Message}.";
                 break;
+            case EditResult.SamplesChanged changed:
+                Notice = $"Not restored: with version {version}, the samples {string.Join(", ", changed.Changes.Select(c => $"'{c.Name}' ({c.Before.Outcome} → {c.After.Outcome})"))} "
+                    + "would give another result. Check them on the Samples tab: delete the ones that no longer apply, or restore through the API with acceptSampleChanges=true.";
+                break;
             case EditResult.Invalid invalid:
                 Notice = $"Not restored: version {version} is no longer valid ({string.Join("; ", invalid.Errors)}).";
                 break;
