@@ -32,6 +32,7 @@ internal static class BackofficeSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.Events.OnValidatePrincipal = BackofficeSessions.ValidateAsync;
             });
         services.AddAntiforgery(options =>
         {

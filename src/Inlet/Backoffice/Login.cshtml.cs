@@ -33,7 +33,7 @@ public sealed class LoginModel : BackofficePage
         var db = Get<InletDb>();
         var throttling = Get<LoginThrottling>();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, cancellationToken);
-        if (user is not null && throttling.LockedFor(user) is { } wait)
+        if (user is not null && await throttling.ClaimAsync(user, cancellationToken) is { } wait)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Error = $"Too many wrong passwords for this user: try again in {Math.Ceiling(wait.TotalMinutes):0} minute{(wait.TotalMinutes > 1 ? "s" : "")}.";
@@ -50,7 +50,8 @@ public sealed class LoginModel : BackofficePage
         }
         await throttling.SucceededAsync(user, cancellationToken);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName), new Claim(ApiKeyAuthentication.AccountClaim, user.AccountId)],
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName), new Claim(ApiKeyAuthentication.AccountClaim, user.AccountId),
+                BackofficeSessions.Stamp(user)],
             BackofficeSetup.Scheme);
         await HttpContext.SignInAsync(BackofficeSetup.Scheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/backoffice");

@@ -18,20 +18,38 @@ internal sealed partial class LoginThrottling(InletDb db, TimeProvider clock, IL
     public static readonly TimeSpan LongestLock = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan SlowDownStep = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long the user stays locked from now, or null when they may try.</summary>
-    public TimeSpan? LockedFor(User user) =>
-        user.LockedUntil is { } until && until > clock.GetUtcNow() ? until - clock.GetUtcNow() : null;
+    /// <summary>How long a claimed attempt holds the others back at most, should its node stop before it is decided.</summary>
+    public static readonly TimeSpan InFlight = TimeSpan.FromSeconds(30);
 
-    /// <summary>Counts a wrong password (atomically, so parallel attempts all count) and locks when it is one too many.</summary>
+    /// <summary>
+    /// Claims one attempt, atomically, so parallel attempts cannot all get past a lock: unless the user is locked, the attempt
+    /// is counted, and the fifth in a row (or the first after a lock) holds the others back until it is decided. Null when
+    /// the password may be checked; otherwise how long the user stays locked.
+    /// </summary>
+    public async Task<TimeSpan?> ClaimAsync(User user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        DateTimeOffset? hold = now + InFlight;
+        var claimed = await db.Users.Where(u => u.Id == user.Id && (u.LockedUntil == null || u.LockedUntil <= now))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.FailedLogins, r => r.FailedLogins + 1)
+                .SetProperty(r => r.LockedUntil, r => r.FailedLogins + 1 >= FailuresBeforeLock ? hold : null), cancellationToken);
+        if (claimed == 1)
+        {
+            return null;
+        }
+        var until = await db.Users.Where(u => u.Id == user.Id).Select(u => u.LockedUntil).SingleAsync(cancellationToken);
+        return until is { } locked && locked > now ? locked - now : InFlight;
+    }
+
+    /// <summary>A wrong password for a claimed attempt: the fifth in a row locks the user; before that, the answer slows down.</summary>
     public async Task FailedAsync(User user, CancellationToken cancellationToken)
     {
-        await db.Users.Where(u => u.Id == user.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.FailedLogins, r => r.FailedLogins + 1), cancellationToken);
         var failures = await db.Users.Where(u => u.Id == user.Id).Select(u => u.FailedLogins).SingleAsync(cancellationToken);
         if (failures >= FailuresBeforeLock)
         {
             var lockFor = Lock(failures);
-            var until = clock.GetUtcNow() + lockFor;
+            DateTimeOffset? until = clock.GetUtcNow() + lockFor;
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LockedUntil, until), cancellationToken);
             LogLocked(user.UserName, user.AccountId, failures, lockFor.TotalMinutes);
             return;
@@ -39,9 +57,9 @@ internal sealed partial class LoginThrottling(InletDb db, TimeProvider clock, IL
         await Task.Delay(SlowDownStep * (failures - 1), clock, cancellationToken);
     }
 
-    public Task SucceededAsync(User user, CancellationToken cancellationToken) => user.FailedLogins == 0 && user.LockedUntil is null
-        ? Task.CompletedTask
-        : db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u
+    /// <summary>The right password: the count starts over (claiming the attempt counted it).</summary>
+    public Task SucceededAsync(User user, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.FailedLogins, 0)
             .SetProperty(r => r.LockedUntil, (DateTimeOffset?)null), cancellationToken);
 

@@ -53,12 +53,18 @@ public sealed class AccessPagesTests(BackofficeApp app) : IClassFixture<Backoffi
         var newPassword = (await page.GetByTestId("new-secret").TextContentAsync())!;
         Assert.False(await SignsInAsync("bo-manager", password));
         Assert.True(await SignsInAsync("bo-manager", newPassword));
+        // The session opened with the old password ends with it.
+        await theirs.GotoAsync("/backoffice/webhooks");
+        Assert.Contains("/backoffice/login", theirs.Url, StringComparison.Ordinal);
+        var again = await app.SignedInPageAsync("bo-manager", newPassword);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove bo-manager" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove bo-manager" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("bo-manager is removed: they can no longer sign in.");
         Assert.False(await SignsInAsync("bo-manager", newPassword));
+        await again.GotoAsync("/backoffice/webhooks");
+        Assert.Contains("/backoffice/login", again.Url, StringComparison.Ordinal);
     }
 
     /// <summary>Whether the login form accepts the user name and password (it redirects), in a browser session of its own.</summary>

@@ -75,6 +75,21 @@ public sealed class LoginThrottlingTests(InletApp app) : IClassFixture<InletApp>
     }
 
     [Fact]
+    public async Task ABurstOfParallelWrongPasswordsHasAtMostFiveCheckedAndTheRestRefused()
+    {
+        var user = await NewUserAsync();
+        var browsers = Enumerable.Range(0, 20).Select(_ => Browser()).ToList();
+
+        var answers = await Task.WhenAll(browsers.Select((browser, i) => browser.LogInAsync(user, "guess-" + i)));
+
+        Assert.InRange(answers.Count(a => a.StatusCode == HttpStatusCode.OK), 1, 5);
+        Assert.Equal(20 - answers.Count(a => a.StatusCode == HttpStatusCode.OK), answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        using var late = Browser();
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await late.LogInAsync(user, Password)).StatusCode);
+        browsers.ForEach(b => b.Dispose());
+    }
+
+    [Fact]
     public async Task LocksGrowToFifteenMinutesAtMost()
     {
         Assert.Equal([1, 2, 4, 8, 15, 15, 15], Enumerable.Range(5, 7).Select(failures => Inlet.Backoffice.LoginThrottling.Lock(failures).TotalMinutes));
