@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inlet.Accounts;
 
 /// <summary>An account's API keys (spec §7), for the API and the command line alike. Only a hash is stored: the secret is shown once.</summary>
-internal sealed class ApiKeyIssuer(InletDb db, TimeProvider clock)
+internal sealed class ApiKeyIssuer(InletDb db, Hosting.WriteGate gate, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
 
@@ -24,6 +24,9 @@ internal sealed class ApiKeyIssuer(InletDb db, TimeProvider clock)
     /// <summary>Deletes a key, which stops working at once; the account's last key stays, so the account is never locked out.</summary>
     public async Task<Revocation> RevokeAsync(string accountId, string id, bool byAdmin, CancellationToken cancellationToken)
     {
+        // The last-key check and the delete take turns with other revocations of the account, on every node.
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var held = await Hosting.NodeLocks.TakeAsync(db, Hosting.NodeLocks.Key("account-access", accountId, ""), cancellationToken);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.AccountId == accountId, cancellationToken);
         if (key is null)
         {

@@ -8,7 +8,7 @@ namespace Inlet.Accounts;
 /// The Backoffice users of an account, for the Backoffice's Users page and the command line alike. User names are unique
 /// across accounts (a login is by name alone). Every user administers their account; the last one cannot be removed.
 /// </summary>
-internal sealed class BackofficeUsers(InletDb db, TimeProvider clock)
+internal sealed class BackofficeUsers(InletDb db, WriteGate gate, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
 
@@ -50,6 +50,10 @@ internal sealed class BackofficeUsers(InletDb db, TimeProvider clock)
 
     public async Task<string?> RemoveAsync(string accountId, string userId, string signedInUserId, CancellationToken cancellationToken)
     {
+        // The check for a last user and the delete take turns with any other removal in the account (on this node, and on every
+        // node of a shared PostgreSQL store), so two users removing each other cannot leave the account with none.
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var held = await NodeLocks.TakeAsync(db, NodeLocks.Key("account-access", accountId, ""), cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.AccountId == accountId && u.Id == userId, cancellationToken);
         if (user is null)
         {

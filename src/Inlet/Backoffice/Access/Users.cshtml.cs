@@ -78,6 +78,8 @@ public sealed class UsersModel : BackofficePage
 
     private async Task<IActionResult> ShowAsync()
     {
+        // The answer may hold a secret shown once: no cache keeps it.
+        Response.Headers.CacheControl = "no-store";
         Response.StatusCode = Error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         await OnGetAsync();
         return Page();
