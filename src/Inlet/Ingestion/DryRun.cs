@@ -7,10 +7,8 @@ using Inlet.Engine.Responses;
 using Inlet.Engine.Validation;
 using Inlet.Engine.Webhooks;
 using Inlet.Events;
-using Inlet.Hosting;
 using Inlet.Webhooks;
 using Inlet.Writer;
-using Microsoft.Extensions.Options;
 
 namespace Inlet.Ingestion;
 
@@ -19,13 +17,13 @@ namespace Inlet.Ingestion;
 /// trace, mapping trace, the event, every fault, the member's balances before → after, and the response that would go out.
 /// The event is decided by the writer, against the store as it is, like a live request's; only nothing is written.
 /// </summary>
-internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer, IOptions<IngestionOptions> options)
+internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
 {
     private const string NotSent = "(dry run)";
 
     public async Task<DryRunResult> RunAsync(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body)
     {
-        var compiled = WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
+        var compiled = registry.Compile(accountId, definition);
         if (compiled.Webhook is not { } webhook)
         {
             return new DryRunResult(400, "invalid_definition", "the definition has faults: fix them first") { Errors = compiled.Errors };

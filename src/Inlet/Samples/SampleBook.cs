@@ -58,11 +58,11 @@ internal sealed class SampleBook(InletDb db, StoredDefinitions stored, SampleRun
             Id = Ids.New("smp"), WebhookId = webhookId, Name = name, HeadersJson = JsonSerializer.Serialize(lowerCase), Body = body,
             Outcome = "", CreatedAt = clock.GetUtcNow(),
         };
-        if (runner.Run(accountId, definition, lowerCase, body) is not { } expected)
+        if (runner.Compile(accountId, definition) is not { } compiled)
         {
             return new SampleSaved(null, 409, "webhook_invalid", "the webhook's current version does not compile: fix it first, then save the sample");
         }
-        row.Expected = expected;
+        row.Expected = runner.Run(accountId, compiled, lowerCase, body);
         db.WebhookSamples.Add(row);
         try
         {

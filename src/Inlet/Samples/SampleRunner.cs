@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Inlet.Engine.Webhooks;
-using Inlet.Hosting;
 using Inlet.Ingestion;
 using Inlet.Webhooks;
-using Microsoft.Extensions.Options;
 
 namespace Inlet.Samples;
 
@@ -13,15 +11,14 @@ namespace Inlet.Samples;
 /// A sample checks what the webhook decides (the outcome and the event), not what a member's balance allows at the moment
 /// it runs, which changes with every event: so the same definition always gives a sample the same result.
 /// </summary>
-internal sealed class SampleRunner(WebhookRegistry registry, IOptions<IngestionOptions> options)
+internal sealed class SampleRunner(WebhookRegistry registry)
 {
-    /// <summary>What the definition decides for the request; null when the definition does not compile (against today's catalog).</summary>
-    public SampleResult? Run(string accountId, WebhookDefinition definition, IReadOnlyDictionary<string, string> headers, string body)
+    /// <summary>The definition compiled to run samples through; null when it does not compile (against today's catalog).</summary>
+    public CompiledWebhook? Compile(string accountId, WebhookDefinition definition) => registry.Compile(accountId, definition).Webhook;
+
+    /// <summary>What the compiled definition decides for the request.</summary>
+    public SampleResult Run(string accountId, CompiledWebhook webhook, IReadOnlyDictionary<string, string> headers, string body)
     {
-        if (WebhookCompiler.Compile(definition, registry.Catalog(accountId), TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds)).Webhook is not { } webhook)
-        {
-            return null;
-        }
         RequestBody.IsSupported(headers.GetValueOrDefault("content-type"), out var isForm);
         var bytes = Encoding.UTF8.GetBytes(body);
         using var document = RequestBody.Parse(bytes, isForm, out _);

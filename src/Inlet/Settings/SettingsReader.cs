@@ -63,11 +63,15 @@ internal static class SettingsReader
         return errors.Count > 0 ? null : settings;
     }
 
-    private static UnknownCustomerPolicy? Policy(string? text) => text switch
+    /// <summary>The policy a setting's text names (<c>reject</c>, <c>create</c>, <c>park</c>), or null.</summary>
+    public static UnknownCustomerPolicy? Policy(string? text) => text switch
     {
         "reject" => UnknownCustomerPolicy.Reject,
         "create" => UnknownCustomerPolicy.Create,
         "park" => UnknownCustomerPolicy.Park,
         _ => null,
     };
+
+    /// <summary>The text of a policy, as the API writes it (its JSON names are its names in lower case).</summary>
+    public static string PolicyName(UnknownCustomerPolicy policy) => policy.ToString().ToLowerInvariant();
 }

@@ -140,14 +140,19 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
         }
     }
 
+    /// <summary>A definition compiled against the account's catalog as it is now, with the node's regex timeout: an unsaved one (a dry run), or a sample's.</summary>
+    public CompileResult Compile(string accountId, WebhookDefinition definition) => Compile(definition, Catalog(accountId));
+
+    private CompileResult Compile(WebhookDefinition definition, EventCatalog catalog) =>
+        WebhookCompiler.Compile(definition, catalog, TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
+
     private LiveWebhook Compile(WebhookRow row, EventCatalog catalog, AccountWebhooks? previous)
     {
         if (row.Status == WebhookStatus.Archived)
         {
             return new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, null);
         }
-        var definition = stored.Read(row);
-        var result = WebhookCompiler.Compile(definition, catalog, TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
+        var result = Compile(stored.Read(row), catalog);
         if (result.Webhook is { } compiled)
         {
             return new LiveWebhook(row.Id, row.Version, row.Status, row.Method, row.Endpoint, compiled);

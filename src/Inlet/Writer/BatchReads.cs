@@ -104,7 +104,7 @@ internal static class BatchReads
                 BuiltIn = reader.GetBoolean(7), Points = reader.IsDBNull(8) ? null : reader.GetInt64(8), Once = reader.GetBoolean(9),
                 ParkedAt = reader.GetFieldValue<DateTimeOffset>(10),
             };
-            (state.Parked.TryGetValue((row.AccountId, row.CustomerId), out var list) ? list : state.Parked[(row.AccountId, row.CustomerId)] = []).Add(row);
+            state.Park(row);
         }
     }
 }

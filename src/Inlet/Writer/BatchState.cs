@@ -23,6 +23,13 @@ internal sealed class BatchState
     /// <summary>The events parked for (account, customer), in arrival order: read for the units of accounts that park.</summary>
     public Dictionary<(string Account, string Customer), List<Parked.ParkedEventRow>> Parked { get; } = [];
 
+    /// <summary>Adds an event parked for its customer, after the ones parked before it.</summary>
+    public void Park(Parked.ParkedEventRow parked)
+    {
+        var key = (parked.AccountId, parked.CustomerId);
+        (Parked.TryGetValue(key, out var list) ? list : Parked[key] = []).Add(parked);
+    }
+
     public MemberState? Member(string account, string id) => Members.GetValueOrDefault((account, id));
 
     public TransactionState? Transaction(string account, string? id) => id is null ? null : Transactions.GetValueOrDefault((account, id));
@@ -48,7 +55,7 @@ internal sealed class BatchState
         }
         if (rows.Parked is { } parked)
         {
-            (Parked.TryGetValue((parked.AccountId, parked.CustomerId), out var list) ? list : Parked[(parked.AccountId, parked.CustomerId)] = []).Add(parked);
+            Park(parked);
         }
         if (rows.Released is { } released)
         {

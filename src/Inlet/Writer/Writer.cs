@@ -117,7 +117,7 @@ internal sealed partial class Writer(
                 return results;
             }
         }
-        Committed([.. results, .. released]);
+        Committed(results, released);
         for (var i = 0; i < units.Count; i++)
         {
             if (results[i].Written is Written.Faulted faulted)
@@ -129,10 +129,11 @@ internal sealed partial class Writer(
     }
 
     /// <summary>Counted once the batch is committed: an event is counted when it is stored, not when it is decided.</summary>
-    private void Committed(WriteResult[] results)
+    /// <remarks>The batch's size is the units that came through the queue; the parked events they released count as events only.</remarks>
+    private void Committed(WriteResult[] results, List<WriteResult> released)
     {
         metrics.BatchCommitted(results.Length);
-        foreach (var result in results)
+        foreach (var result in results.Concat(released))
         {
             if (result is { Stored: true, Written: Written.Registered registered })
             {

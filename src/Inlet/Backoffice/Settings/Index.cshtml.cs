@@ -39,33 +39,47 @@ public sealed class SettingsModel : BackofficePage
         var settings = await StoredSettings.ReadAsync(Get<InletDb>(), AccountId, Aborted);
         EarnRate = settings.EarnRate.ToString(CultureInfo.InvariantCulture);
         CheckoutPending = settings.CheckoutPending;
-        UnknownCustomer = settings.UnknownCustomer.ToString().ToLowerInvariant();
+        UnknownCustomer = SettingsReader.PolicyName(settings.UnknownCustomer);
         ParkDays = settings.ParkDays.ToString(CultureInfo.InvariantCulture);
         AllowNegativeBalance = settings.AllowNegativeBalance;
     }
 
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["earnRate"] = "Earn rate",
+        ["parkDays"] = "Days a parked event waits",
+    };
+
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused(string error)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!decimal.TryParse(EarnRate, NumberStyles.Number, CultureInfo.InvariantCulture, out var rate) || rate < 0)
+        if (!decimal.TryParse(EarnRate, NumberStyles.Number, CultureInfo.InvariantCulture, out var rate))
         {
-            Error = "Earn rate must be a number of points per currency unit, 0 or more, e.g. 1 or 2.5.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused("Earn rate must be a number of points per currency unit, 0 or more, e.g. 1 or 2.5.");
         }
-        if (!int.TryParse(ParkDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)
+        if (!int.TryParse(ParkDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
         {
-            Error = "Days a parked event waits must be a number of days from 1 to 3650.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused("Days a parked event waits must be a number of days from 1 to 3650.");
         }
         var settings = AccountSettings.Default with
         {
             EarnRate = rate,
             CheckoutPending = CheckoutPending,
-            UnknownCustomer = UnknownCustomer switch { "create" => UnknownCustomerPolicy.Create, "park" => UnknownCustomerPolicy.Park, _ => UnknownCustomerPolicy.Reject },
+            UnknownCustomer = SettingsReader.Policy(UnknownCustomer) ?? UnknownCustomerPolicy.Reject,
             AllowNegativeBalance = AllowNegativeBalance,
             ParkDays = days,
         };
+        // The bounds are the settings' own, as the API checks them.
+        if (settings.Validate() is { Count: > 0 } faults)
+        {
+            return Refused(string.Join(" ", faults.Select(fault => $"{Labels.GetValueOrDefault(fault.Field, fault.Field)} {fault.Message}.")));
+        }
         await StoredSettings.ReplaceAsync(Get<InletDb>(), Get<WriteGate>(), AccountId, settings, Aborted);
         await Get<WebhookRegistry>().ReloadAfterChangeAsync(AccountId);
         Notice = "The settings are saved: the next event follows them.";
