@@ -1,5 +1,6 @@
 using Inlet.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Backoffice;
 
@@ -15,4 +16,11 @@ public abstract class BackofficePage : PageModel
     protected T Get<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>The name of one of the account's webhooks; null for an unknown one, or another account's.</summary>
+    protected Task<string?> WebhookNameAsync(string webhookId)
+    {
+        var accountId = AccountId;
+        return Get<Data.InletDb>().Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && w.Id == webhookId).Select(w => w.Name).FirstOrDefaultAsync(Aborted);
+    }
 }

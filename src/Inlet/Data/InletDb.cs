@@ -30,6 +30,8 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
     public DbSet<Parked.ParkedEventRow> ParkedEvents => Set<Parked.ParkedEventRow>();
     public DbSet<Replays.ReplayRow> Replays => Set<Replays.ReplayRow>();
     public DbSet<Replays.ReplayItemRow> ReplayItems => Set<Replays.ReplayItemRow>();
+    public DbSet<Traffic.HourlyStatsRow> HourlyRequestStats => Set<Traffic.HourlyStatsRow>();
+    public DbSet<Traffic.MinuteStatsRow> MinuteRequestStats => Set<Traffic.MinuteStatsRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -97,6 +99,17 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(r => new { r.AccountId, r.CreatedAt });
         });
         modelBuilder.Entity<Replays.ReplayItemRow>().HasKey(i => new { i.ReplayId, i.Position });
+        // Keyed for one webhook over a time range; indexed for all of an account's webhooks over one (the list, the alert rules).
+        modelBuilder.Entity<Traffic.HourlyStatsRow>(e =>
+        {
+            e.HasKey(s => new { s.AccountId, s.WebhookId, s.Start, s.Outcome, s.Shard });
+            e.HasIndex(s => new { s.AccountId, s.Start });
+        });
+        modelBuilder.Entity<Traffic.MinuteStatsRow>(e =>
+        {
+            e.HasKey(s => new { s.AccountId, s.WebhookId, s.Start, s.Outcome, s.Shard });
+            e.HasIndex(s => new { s.AccountId, s.Start });
+        });
     }
 
     /// <summary>

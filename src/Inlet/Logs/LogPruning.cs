@@ -10,7 +10,7 @@ internal sealed record Pruned(int RequestLogs, DateTimeOffset LogsBefore, int Id
 
 /// <summary>
 /// One pruning run (spec §9, §2.3): request logs older than <see cref="LogOptions.RetentionDays"/> and idempotency keys older
-/// than <see cref="IngestionOptions.IdempotencyDays"/> are deleted in SQL, without loading them. On PostgreSQL the log goes
+/// than <see cref="IngestionOptions.IdempotencyDays"/> are deleted in SQL, and the traffic rollups past theirs (<see cref="Traffic.TrafficRetention"/>), without loading them. On PostgreSQL the log goes
 /// by whole days (<see cref="LogPartitions"/>).
 /// </summary>
 internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, Parked.ParkedExpiry parked, WriteGate gate, TimeProvider clock, IOptions<LogOptions> logs,
@@ -41,6 +41,11 @@ internal sealed partial class LogPruner(InletDb db, LogPartitions partitions, Pa
         {
             logsPruned = await DeleteInBatchesAsync(db.RequestLogs.Where(l => l.ReceivedAt < logsBefore).OrderBy(l => l.ReceivedAt), cancellationToken);
         }
+        // The rollups outlive the log (the charts show 30 days whatever its retention); they are small.
+        var hoursBefore = now.AddDays(-Traffic.TrafficRetention.HourlyDays(logs.Value.RetentionDays));
+        var minutesBefore = now.AddDays(-Traffic.TrafficRetention.MinuteDays);
+        await DeleteInBatchesAsync(db.HourlyRequestStats.Where(s => s.Start < hoursBefore).OrderBy(s => s.Start), cancellationToken);
+        await DeleteInBatchesAsync(db.MinuteRequestStats.Where(s => s.Start < minutesBefore).OrderBy(s => s.Start), cancellationToken);
         var pruned = new Pruned(logsPruned, logsBefore,
             await DeleteInBatchesAsync(db.IdempotencyKeys.Where(k => k.CreatedAt < keysBefore).OrderBy(k => k.CreatedAt), cancellationToken), keysBefore);
         // A run that found nothing is not news.

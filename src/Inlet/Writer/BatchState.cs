@@ -23,6 +23,9 @@ internal sealed class BatchState
     /// <summary>The events parked for (account, customer), in arrival order: read for the units of accounts that park.</summary>
     public Dictionary<(string Account, string Customer), List<Parked.ParkedEventRow>> Parked { get; } = [];
 
+    /// <summary>The requests the batch logged, counted for the rollups written at its commit.</summary>
+    public Traffic.RequestTally Tally { get; } = new();
+
     /// <summary>Adds an event parked for its customer, after the ones parked before it.</summary>
     public void Park(Parked.ParkedEventRow parked)
     {
@@ -37,6 +40,10 @@ internal sealed class BatchState
     /// <summary>After a unit's rows are written: what later units of the batch must see.</summary>
     public void Apply(UnitRows rows)
     {
+        if (rows.Log is { WebhookId: { } webhookId } log)
+        {
+            Tally.Add(rows.AccountId, webhookId, log.ReceivedAt, log.Outcome, log.StatusCode, rows.Event?.PointsDelta ?? 0);
+        }
         if (rows.Member is { } member)
         {
             Members[(rows.AccountId, member.Id)] = member;

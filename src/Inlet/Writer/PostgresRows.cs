@@ -79,6 +79,29 @@ internal sealed class PostgresRows
         return batch;
     }
 
+    /// <summary>
+    /// The batch's counts added to the rollups, last in the batch: their rows' locks, taken in key order, are then held only
+    /// for the commit.
+    /// </summary>
+    public static void Add(NpgsqlBatch batch, Traffic.RequestTally tally, int shard)
+    {
+        if (tally.IsEmpty)
+        {
+            return;
+        }
+        AddTo(batch, WriteTables.MinuteStats, tally.Rows(TimeSpan.FromMinutes(1), shard));
+        AddTo(batch, WriteTables.HourlyStats, tally.Rows(TimeSpan.FromHours(1), shard));
+    }
+
+    private static void AddTo(NpgsqlBatch batch, WriteTable table, List<object?[]> rows)
+    {
+        var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
+        var keys = string.Join(", ", table.Columns[..table.Keys].Select(c => $"\"{c.Name}\""));
+        var add = string.Join(", ", table.Updated.Select(c => $"\"{c.Name}\" = t.\"{c.Name}\" + excluded.\"{c.Name}\""));
+        batch.BatchCommands.Add(Command(
+            $"INSERT INTO \"{table.Name}\" AS t ({columns}) SELECT * FROM {Unnest(table)} ON CONFLICT ({keys}) DO UPDATE SET {add}", table, rows));
+    }
+
     private static void Keep(Dictionary<string, (object?[] Values, bool New)> rows, WriteTable table, object?[] values, bool isNew)
     {
         var key = string.Join('\0', values[..table.Keys]);

@@ -150,6 +150,12 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         return command;
     }
 
+    /// <summary>
+    /// Rows each span's counts are spread over: a batch adds to one of them, chosen at random, so the batches of several writer
+    /// loops and nodes rarely wait for one another on the rollups' rows.
+    /// </summary>
+    private const int StatsShards = 8;
+
     private sealed class PostgresBatch(PostgresWriteStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, bool unitByUnit) : IWriteBatch
     {
         private readonly PostgresRows _rows = new();
@@ -189,9 +195,10 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource) : IWriteSt
         {
             try
             {
-                if (!_rows.IsEmpty)
+                await using var batch = _rows.ToBatch(connection, transaction);
+                PostgresRows.Add(batch, State.Tally, Random.Shared.Next(StatsShards));
+                if (batch.BatchCommands.Count > 0)
                 {
-                    await using var batch = _rows.ToBatch(connection, transaction);
                     await batch.PrepareAsync(cancellationToken);
                     await batch.ExecuteNonQueryAsync(cancellationToken);
                     if (!_rows.ReleasedAll)

@@ -17,7 +17,7 @@ internal sealed class SqliteStatements : IDisposable
     private readonly SqliteCommand _readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _readParked;
     private readonly SqliteCommand _insertLog, _insertEvent, _insertKey, _insertParked, _deleteParked, _updateLogOutcome;
     private readonly SqliteCommand _insertMember, _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem;
-    private readonly SqliteCommand _savepoint, _release, _rollbackTo;
+    private readonly SqliteCommand _savepoint, _release, _rollbackTo, _addHourly, _addMinute;
 
     public SqliteStatements(string connectionString, SqliteCheckpoints checkpoints)
     {
@@ -77,12 +77,15 @@ internal sealed class SqliteStatements : IDisposable
             _insertItem = Insert(WriteTables.Items);
             _updateItem = Update(WriteTables.Items);
             _insertKey = Insert(WriteTables.Keys);
+            _addHourly = AddTo(WriteTables.HourlyStats);
+            _addMinute = AddTo(WriteTables.MinuteStats);
             _savepoint = Prepare("SAVEPOINT unit");
             _release = Prepare("RELEASE unit");
             _rollbackTo = Prepare("ROLLBACK TO unit");
             _all = [_readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _readParked, _insertParked, _deleteParked, _updateLogOutcome,
                 _insertLog, _insertEvent, _insertKey, _insertMember,
-                _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem, _savepoint, _release, _rollbackTo];
+                _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem, _savepoint, _release, _rollbackTo,
+                _addHourly, _addMinute];
         }
         catch
         {
@@ -175,6 +178,19 @@ internal sealed class SqliteStatements : IDisposable
         }
     }
 
+    /// <summary>Adds the batch's counts to the rollups, at its end: the rows are few, and written once per batch.</summary>
+    public void Add(Traffic.RequestTally tally)
+    {
+        foreach (var row in tally.Rows(TimeSpan.FromMinutes(1), shard: 0))
+        {
+            Run(_addMinute, row);
+        }
+        foreach (var row in tally.Rows(TimeSpan.FromHours(1), shard: 0))
+        {
+            Run(_addHourly, row);
+        }
+    }
+
     public void Savepoint() => _savepoint.ExecuteNonQuery();
 
     public void Release() => _release.ExecuteNonQuery();
@@ -221,6 +237,13 @@ internal sealed class SqliteStatements : IDisposable
     private SqliteCommand Insert(WriteTable table) =>
         Prepare($"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
             $"VALUES ({string.Join(", ", table.Columns.Select(c => "$" + c.Name))})", Parameters(table));
+
+    /// <summary>An insert that adds its counts to the row already there, if any (the rollups).</summary>
+    private SqliteCommand AddTo(WriteTable table) =>
+        Prepare($"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
+            $"VALUES ({string.Join(", ", table.Columns.Select(c => "$" + c.Name))}) " +
+            $"ON CONFLICT ({string.Join(", ", table.Columns[..table.Keys].Select(c => c.Name))}) " +
+            $"DO UPDATE SET {string.Join(", ", table.Updated.Select(c => $"{c.Name} = {c.Name} + excluded.{c.Name}"))}", Parameters(table));
 
     /// <summary>An update of the row the table's key columns name. It takes the same parameters as the insert, so one call binds either.</summary>
     private SqliteCommand Update(WriteTable table) =>

@@ -70,6 +70,7 @@ internal sealed class SqliteWriteStore(IOptions<StoreOptions> options, ILogger<S
 
         public Task CommitAsync(CancellationToken cancellationToken)
         {
+            statements.Add(State.Tally);
             transaction.Commit();
             _committed = true;
             return Task.CompletedTask;

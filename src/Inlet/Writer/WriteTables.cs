@@ -67,6 +67,9 @@ internal static class WriteTables
     public static readonly WriteTable LogOutcomes = new("RequestLogs",
         [Text("AccountId"), Text("Id"), Text("Outcome"), Text("ErrorCode"), Text("ErrorMessage"), Text("EventId")], Keys: 2);
 
+    /// <summary>The rollups of the requests logged, per hour and per minute (<see cref="Traffic.RequestStatsRow"/>): added to, never overwritten.</summary>
+    public static readonly WriteTable HourlyStats = Stats("HourlyRequestStats"), MinuteStats = Stats("MinuteRequestStats");
+
     public static object?[] Parked(Parked.ParkedEventRow p) =>
         [p.Id, p.AccountId, p.CustomerId, p.Action, p.DataJson, p.Source, p.RequestLogId, p.BuiltIn, p.Points, p.Once, p.ParkedAt];
 
@@ -101,6 +104,12 @@ internal static class WriteTables
         [accountId, transactionId, i.ProductId, i.ProductName, i.Quantity, i.Price, i.Subtotal, i.Accepted];
 
     public static object?[] Key(IdempotencyRow k) => [k.WebhookId, k.Key, k.BodyHash, k.StatusCode, k.ResponseBody, k.RequestLogId, k.CreatedAt];
+
+    private static WriteTable Stats(string name) => new(name,
+    [
+        Text("AccountId"), Text("WebhookId"), Instant("Start"), Text("Outcome"), new("Shard", typeof(int)), Long("Requests"), Long("Failures"),
+        Long("PointsAdded"), Long("PointsSubtracted"),
+    ], Keys: 5);
 
     private static WriteColumn Text(string name) => new(name, typeof(string));
 

@@ -155,8 +155,8 @@ public sealed class LogsTabTests(BackofficeApp app) : IClassFixture<BackofficeAp
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Counted points" });
 
         var cells = row.GetByRole(AriaRole.Cell);
-        await Expect(cells.Nth(4)).ToHaveTextAsync("2");
-        await Expect(cells.Nth(5)).ToHaveTextAsync("1");
-        await Expect(cells.Nth(6)).Not.ToHaveTextAsync("never");
+        await Expect(cells.Nth(5)).ToHaveTextAsync("2");
+        await Expect(cells.Nth(6)).ToHaveTextAsync("1");
+        await Expect(cells.Nth(7)).Not.ToHaveTextAsync("never");
     }
 }

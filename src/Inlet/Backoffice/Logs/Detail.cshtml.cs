@@ -75,8 +75,7 @@ public sealed class LogDetailModel : BackofficePage
         MappingTrace = Log.MappingTrace?.Deserialize<List<MappingTraceEntry>>(EngineJson.Options);
         if (row.WebhookId is { } webhookId)
         {
-            WebhookName = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && w.Id == webhookId)
-                .Select(w => w.Name).FirstOrDefaultAsync(cancellationToken);
+            WebhookName = await WebhookNameAsync(webhookId);
         }
         if (row.EventId is { } eventId)
         {

@@ -1,6 +1,4 @@
-using Inlet.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inlet.Backoffice.Logs;
 
@@ -21,8 +19,7 @@ public sealed class WebhookLogsModel : LogListPage
     {
         WebhookId = id;
         var accountId = AccountId;
-        Name = await Get<InletDb>().Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && w.Id == id)
-            .Select(w => w.Name).FirstOrDefaultAsync(cancellationToken);
+        Name = await WebhookNameAsync(id);
         if (Name is null)
         {
             // Another account's webhook is as unknown as one that never existed.

@@ -1,3 +1,4 @@
+using Inlet.Traffic;
 using Inlet.Data;
 using Inlet.Webhooks;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,13 @@ namespace Inlet.Backoffice.Webhooks;
 /// <summary>The Incoming webhooks list: what each webhook does and how its last 24 hours went.</summary>
 public sealed class WebhookListModel : BackofficePage
 {
-    public sealed record Row(string Id, string Name, string Method, string Url, string Action, string Status, int Requests, int Failures, DateTimeOffset? LastRequest);
+    /// <summary>A webhook as the list shows it, with its last 24 hours from the hourly rollups (none when it had no request).</summary>
+    public sealed record Row(string Id, string Name, string Method, string Url, string Action, string Status, Bucket[] Hours, DateTimeOffset? LastRequest)
+    {
+        public long Requests => Hours.Sum(h => h.Total);
+
+        public long Failures => Hours.Sum(h => h.Failures);
+    }
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -27,12 +34,7 @@ public sealed class WebhookListModel : BackofficePage
             _ => query.Where(w => w.Status != WebhookStatus.Archived),
         };
         var webhooks = await query.OrderBy(w => w.Name).ToListAsync(cancellationToken);
-        var since = Get<TimeProvider>().GetUtcNow().AddDays(-1);
-        var recent = await db.RequestLogs.AsNoTracking()
-            .Where(l => l.AccountId == accountId && l.WebhookId != null && l.ReceivedAt >= since)
-            .GroupBy(l => l.WebhookId!)
-            .Select(g => new { Id = g.Key, Requests = g.Count(), Failures = g.Count(l => l.StatusCode >= 400) })
-            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var hours = await TrafficQueries.HoursByWebhookAsync(db, accountId, Get<TimeProvider>().GetUtcNow(), 24, cancellationToken);
         // One indexed look-up per webhook (newest log id first), rather than a scan of every log the account kept.
         var lastTimes = new Dictionary<string, DateTimeOffset>();
         foreach (var webhook in webhooks)
@@ -47,7 +49,6 @@ public sealed class WebhookListModel : BackofficePage
         var baseUrl = WebhooksApi.BaseUrl(Request);
         Rows = [.. webhooks.Select(w => new Row(w.Id, w.Name, w.Method, $"{baseUrl}/webhooks/custom/{w.AccountId}/{w.Endpoint}",
             Get<StoredDefinitions>().Read(w).Action, w.Status,
-            recent.GetValueOrDefault(w.Id)?.Requests ?? 0, recent.GetValueOrDefault(w.Id)?.Failures ?? 0,
-            lastTimes.TryGetValue(w.Id, out var at) ? at : null))];
+            hours.GetValueOrDefault(w.Id) ?? [], lastTimes.TryGetValue(w.Id, out var at) ? at : null))];
     }
 }

@@ -24,7 +24,7 @@ public sealed class SamplesModel : BackofficePage
     {
         var db = Get<InletDb>();
         var accountId = AccountId;
-        Name = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && w.Id == id).Select(w => w.Name).FirstOrDefaultAsync(Aborted);
+        Name = await WebhookNameAsync(id);
         if (Name is null)
         {
             return NotFound();

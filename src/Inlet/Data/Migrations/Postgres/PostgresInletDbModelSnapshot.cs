@@ -594,6 +594,78 @@ namespace Inlet.Data.Migrations.Postgres
                     b.ToTable("WebhookSamples");
                 });
 
+            modelBuilder.Entity("Inlet.Traffic.HourlyStatsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WebhookId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsAdded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsSubtracted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId", "WebhookId", "Start", "Outcome", "Shard");
+
+                    b.HasIndex("AccountId", "Start");
+
+                    b.ToTable("HourlyRequestStats");
+                });
+
+            modelBuilder.Entity("Inlet.Traffic.MinuteStatsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WebhookId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsAdded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsSubtracted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId", "WebhookId", "Start", "Outcome", "Shard");
+
+                    b.HasIndex("AccountId", "Start");
+
+                    b.ToTable("MinuteRequestStats");
+                });
+
             modelBuilder.Entity("Inlet.Webhooks.WebhookRow", b =>
                 {
                     b.Property<string>("Id")

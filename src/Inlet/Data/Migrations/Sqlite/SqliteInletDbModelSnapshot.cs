@@ -609,6 +609,78 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.ToTable("WebhookSamples");
                 });
 
+            modelBuilder.Entity("Inlet.Traffic.HourlyStatsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsSubtracted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "WebhookId", "Start", "Outcome", "Shard");
+
+                    b.HasIndex("AccountId", "Start");
+
+                    b.ToTable("HourlyRequestStats");
+                });
+
+            modelBuilder.Entity("Inlet.Traffic.MinuteStatsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsSubtracted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "WebhookId", "Start", "Outcome", "Shard");
+
+                    b.HasIndex("AccountId", "Start");
+
+                    b.ToTable("MinuteRequestStats");
+                });
+
             modelBuilder.Entity("Inlet.Webhooks.WebhookRow", b =>
                 {
                     b.Property<string>("Id")
