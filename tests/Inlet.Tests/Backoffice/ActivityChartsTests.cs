@@ -44,5 +44,6 @@ public sealed class ActivityChartsTests(BackofficeApp app) : IClassFixture<Backo
         await Expect(row.GetByRole(AriaRole.Img)).ToHaveAccessibleNameAsync(new Regex(
             "^Last 24 hours: 5 requests, 2 not 2xx; busiest hour \\d\\d:00 UTC with 5$"));
         await Expect(row.Locator("td.num").First).ToHaveTextAsync("5");
+        await BackofficeApp.ScreenshotAsync(page, "webhooks-sparklines");
     }
 }
