@@ -30,6 +30,9 @@ public sealed class CompiledWebhook(
     public ResponseTemplate Success { get; } = success;
     public ResponseTemplate Error { get; } = error;
 
+    /// <summary>The transform step, prepared once for this version; none when the definition has no transform.</summary>
+    public Transforms.CompiledTransform? Transform { get; init; }
+
     /// <summary>The body path the idempotency key is read from, when the definition names one instead of a header.</summary>
     public AttributePath? IdempotencyPath { get; } = idempotencyPath;
 

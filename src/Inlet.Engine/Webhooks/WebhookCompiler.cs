@@ -2,6 +2,7 @@ using Inlet.Engine.Events;
 using Inlet.Engine.Filters;
 using Inlet.Engine.Paths;
 using Inlet.Engine.Responses;
+using Inlet.Engine.Transforms;
 using Inlet.Engine.Validation;
 
 namespace Inlet.Engine.Webhooks;
@@ -13,10 +14,11 @@ public static class WebhookCompiler
     public static TimeSpan DefaultRegexTimeout { get; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Validates and compiles: the webhook, or every fault of the definition.</summary>
-    public static CompileResult Compile(WebhookDefinition definition, EventCatalog catalog, TimeSpan? regexTimeout = null)
+    public static CompileResult Compile(WebhookDefinition definition, EventCatalog catalog, TimeSpan? regexTimeout = null, TransformLimits? transformLimits = null)
     {
         var errors = new List<ValidationError>();
         var mapping = WebhookValidator.Check(definition, catalog, errors);
+        var transform = definition.Transform is { } code ? CompiledTransform.Compile(code, transformLimits ?? TransformLimits.Default, errors) : null;
         if (errors.Count > 0 || mapping is null)
         {
             return new CompileResult(null, errors);
@@ -30,7 +32,10 @@ public static class WebhookCompiler
             ResponseTemplate.For(definition.Response?.Success, success: true),
             ResponseTemplate.For(definition.Response?.Error, success: false),
             idempotencyPath,
-            [.. (definition.RedactBodyPaths ?? []).Select(p => AttributePath.ParseBodyPath(p).Path!)]);
+            [.. (definition.RedactBodyPaths ?? []).Select(p => AttributePath.ParseBodyPath(p).Path!)])
+        {
+            Transform = transform,
+        };
         return new CompileResult(webhook, []);
     }
 }

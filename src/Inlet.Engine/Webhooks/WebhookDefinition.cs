@@ -20,6 +20,9 @@ public sealed record WebhookDefinition
     /// <summary>Body paths (e.g. <c>email</c>, <c>user_identities[identity_type=email].identity</c>) the request log keeps as <c>[redacted]</c>.</summary>
     public IReadOnlyList<string> RedactBodyPaths { get; init; } = [];
 
+    /// <summary>JavaScript run on each request after parsing, before the filter: it returns the body, several bodies, or null (drop).</summary>
+    public Transforms.TransformDefinition? Transform { get; init; }
+
     /// <summary>At most this many requests per window reach the filter; more answer 429 (none: no limit).</summary>
     public RateLimitDefinition? RateLimit { get; init; }
 }

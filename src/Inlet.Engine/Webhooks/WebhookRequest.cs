@@ -8,6 +8,13 @@ namespace Inlet.Engine.Webhooks;
 /// </summary>
 public sealed record WebhookRequest(IReadOnlyDictionary<string, string> Headers, JsonElement Body)
 {
+    /// <summary>The request line, for a transform: method, path (without the query) and query parameters.</summary>
+    public string Method { get; init; } = "POST";
+
+    public string Path { get; init; } = "/";
+
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A request from header pairs; names that differ only by case are one header, as on the wire, and the last one wins.</summary>
     public static WebhookRequest Create(JsonElement body, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {

@@ -19,6 +19,11 @@ public static partial class WebhookValidator
     {
         var errors = new List<ValidationError>();
         Check(definition, catalog, errors);
+        if (definition.Transform is { } transform)
+        {
+            // Parsed here to find its faults; the compiler prepares it again for the version it serves.
+            Transforms.CompiledTransform.Compile(transform, Transforms.TransformLimits.Default, errors);
+        }
         return errors;
     }
 

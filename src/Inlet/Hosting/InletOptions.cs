@@ -85,6 +85,25 @@ internal sealed class IngestionOptions
 
     [Range(1, 365, ErrorMessage = "Inlet:Ingestion:IdempotencyDays must be from {1} to {2}")]
     public int IdempotencyDays { get; set; } = 7;
+
+    /// <summary>How long one call of a webhook's transform may run (its maximum is the sandbox's: one second).</summary>
+    [Range(1, 1000, ErrorMessage = "Inlet:Ingestion:TransformTimeoutMilliseconds must be from {1} to {2}")]
+    public int TransformTimeoutMilliseconds { get; set; } = 50;
+
+    [Range(64, 65_536, ErrorMessage = "Inlet:Ingestion:TransformMemoryKilobytes must be from {1} to {2}")]
+    public int TransformMemoryKilobytes { get; set; } = 4096;
+
+    [Range(1000, 10_000_000, ErrorMessage = "Inlet:Ingestion:TransformMaxStatements must be from {1} to {2}")]
+    public int TransformMaxStatements { get; set; } = 100_000;
+
+    [Range(8, 512, ErrorMessage = "Inlet:Ingestion:TransformMaxRecursion must be from {1} to {2}")]
+    public int TransformMaxRecursion { get; set; } = 64;
+
+    public Engine.Transforms.TransformLimits TransformLimits => new()
+    {
+        Timeout = TimeSpan.FromMilliseconds(TransformTimeoutMilliseconds), MemoryBytes = TransformMemoryKilobytes * 1024L,
+        MaxStatements = TransformMaxStatements, MaxRecursion = TransformMaxRecursion,
+    };
 }
 
 /// <summary><c>Inlet:Writer</c>: the node's one writer, which commits concurrent requests together (group commit).</summary>

@@ -36,9 +36,16 @@ internal static class Answers
             message = "the customer is not a member yet: the event is registered when they opt in",
         }), Outcomes.Parked);
 
-    /// <summary>The webhook's error response (or the default one where no webhook was resolved).</summary>
+    /// <summary>
+    /// The webhook's error response (or the default one where no webhook was resolved). A verdict with a 2xx status (a
+    /// request the transform dropped) is no error: it is answered <c>{"ok":true,"status":…,"requestId":…}</c>.
+    /// </summary>
     public static Answer Error(CompiledWebhook? webhook, string requestId, string? customer, Verdict verdict)
     {
+        if (verdict.Status is >= 200 and < 300)
+        {
+            return new Answer(verdict.Status, System.Text.Json.JsonSerializer.Serialize(new { ok = true, status = verdict.Outcome, requestId }), verdict.Outcome);
+        }
         var template = webhook?.Error ?? ResponseTemplate.DefaultError;
         var code = verdict.Code ?? verdict.Outcome;
         var body = template.Render(new ResponseValues(RequestId: requestId, Customer: customer, ErrorCode: code, ErrorMessage: verdict.Message));

@@ -22,6 +22,23 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
     public IReadOnlyList<MappingTraceEntry>? MappingTrace { get; set; }
     public string? CustomerId { get; set; }
 
+    /// <summary>What the webhook's transform returned, as JSON text.</summary>
+    public string? TransformedBody { get; set; }
+
+    /// <summary>
+    /// A transformed body as the log keeps it: the webhook's redacted paths masked in it too (where it has them), cut at the
+    /// same size as a received body.
+    /// </summary>
+    public static string? Kept(string? transformed, Engine.Webhooks.CompiledWebhook? webhook, int maxBodyBytes)
+    {
+        if (transformed is null || webhook is null)
+        {
+            return transformed;
+        }
+        var redacted = webhook.RedactBody(transformed);
+        return Encoding.UTF8.GetByteCount(redacted) <= maxBodyBytes ? redacted : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(redacted).AsSpan(0, maxBodyBytes));
+    }
+
     /// <summary>The log row as far as the request tells it, redacted; the writer adds the answer when it is decided.</summary>
     public RequestLogRow Log(int maxBodyBytes)
     {
@@ -45,6 +62,7 @@ internal sealed class Call(HttpContext http, string accountId, string id, DateTi
             FilterTraceJson = TraceRedaction.FilterJson(FilterTrace, definition),
             MappingTraceJson = TraceRedaction.MappingJson(MappingTrace, definition),
             CustomerId = CustomerId,
+            TransformedBody = Kept(TransformedBody, Webhook?.Compiled, maxBodyBytes),
         };
     }
 }

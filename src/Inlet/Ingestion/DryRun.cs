@@ -35,7 +35,11 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
             return Error(webhook, new Verdict(400, Outcomes.InvalidJson, parseError!), new DryRunResult(0, "", null));
         }
         var evaluation = Evaluation.Of(webhook, webhookId: null, NotSent, WebhookRequest.Create(document.RootElement, headers), bytes, registry.Settings(accountId));
-        var traced = new DryRunResult(0, "", null) { FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace, Errors = evaluation.Errors };
+        var traced = new DryRunResult(0, "", null)
+        {
+            Transform = TransformPreview.Of(evaluation.Transform), FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace,
+            Errors = evaluation.Errors,
+        };
         if (evaluation.Event is not { Event: var ev } pending)
         {
             return Error(webhook, evaluation.Stop!, traced);
@@ -75,6 +79,13 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
     };
 }
 
+/// <summary>A transform's output (JSON, <c>null</c> when it dropped the request; none when it failed) and its duration.</summary>
+internal sealed record TransformPreview(JsonNode? Output, bool Failed, double DurationMs)
+{
+    public static TransformPreview? Of(Engine.Transforms.TransformResult? result) => result is null ? null
+        : new(result.LoggedJson is { } json ? JsonNode.Parse(json) : null, result is Engine.Transforms.TransformResult.Failed, result.Duration.TotalMilliseconds);
+}
+
 internal sealed record EventPreview(string Customer, string Action, JsonObject Data);
 
 /// <summary>What the pipeline would do with a request; nothing of it is stored.</summary>
@@ -82,6 +93,8 @@ internal sealed record DryRunResult(int Status, string Outcome, string? ErrorCod
 {
     public string? ErrorMessage { get; init; }
     public IReadOnlyList<ValidationError> Errors { get; init; } = [];
+    /// <summary>What the webhook's transform returned, and how long it ran, when it has one.</summary>
+    public TransformPreview? Transform { get; init; }
     public IReadOnlyList<FilterTraceEntry>? FilterTrace { get; init; }
     public IReadOnlyList<MappingTraceEntry>? MappingTrace { get; init; }
     public EventPreview? Event { get; init; }

@@ -2,19 +2,24 @@ using Inlet.Engine.Filters;
 using Inlet.Engine.Mapping;
 using Inlet.Engine.Members;
 using Inlet.Engine.Validation;
+using Inlet.Engine.Transforms;
 using Inlet.Engine.Webhooks;
+using Inlet.Logs;
 using Inlet.Writer;
 
 namespace Inlet.Ingestion;
 
 /// <summary>
-/// Steps 8–10 of the pipeline for a parsed request: filter, idempotency key, mapping. Live requests, replays and dry runs all
+/// Steps 8–10 of the pipeline for a parsed request: the transform (when the webhook has one), filter, idempotency key, mapping. Live requests, replays and dry runs all
 /// come through here and hand the result to the writer; they differ only in where the request comes from and whether
 /// anything is stored.
 /// </summary>
 internal sealed record Evaluation(Verdict? Stop, NewEvent? Event, IdempotencyKey? Key,
     IReadOnlyList<FilterTraceEntry>? FilterTrace, IReadOnlyList<MappingTraceEntry>? MappingTrace)
 {
+    /// <summary>What the webhook's transform made of the request, when it has one.</summary>
+    public TransformResult? Transform { get; init; }
+
     /// <summary>The mapping's faults, when the request stops as an invalid event.</summary>
     public IReadOnlyList<ValidationError> Errors { get; init; } = [];
 
@@ -23,6 +28,33 @@ internal sealed record Evaluation(Verdict? Stop, NewEvent? Event, IdempotencyKey
     /// read only from a request that passed the filter (step 9 comes after step 8).
     /// </summary>
     public static Evaluation Of(CompiledWebhook webhook, string? webhookId, string source, WebhookRequest request, byte[] body, AccountSettings settings)
+    {
+        TransformResult? transform = null;
+        if (webhook.Transform is { } script)
+        {
+            // The transform sees the headers as the log keeps them: a secret never reaches a user's code.
+            transform = script.Run(new TransformInput(request.Method, request.Path, request.Query, HeaderRedaction.Redact(request.Headers, webhook.Definition), request.Body));
+            switch (transform)
+            {
+                case TransformResult.Body transformed:
+                    request = request with { Body = transformed.Value };
+                    break;
+                case TransformResult.Dropped:
+                    return new Evaluation(Verdict.Dropped(), null, null, null, null) { Transform = transform };
+                case TransformResult.Failed failed:
+                    return new Evaluation(Verdict.TransformFailed(failed.Describe()), null, null, null, null) { Transform = transform };
+                default:
+                    return new Evaluation(Verdict.TransformFailed(
+                        "the transform returned an array: one request becoming several events is not supported yet; return one body"), null, null, null, null)
+                    {
+                        Transform = transform,
+                    };
+            }
+        }
+        return Evaluate(webhook, webhookId, source, request, body, settings) with { Transform = transform };
+    }
+
+    private static Evaluation Evaluate(CompiledWebhook webhook, string? webhookId, string source, WebhookRequest request, byte[] body, AccountSettings settings)
     {
         var evaluation = webhook.Evaluate(request, trace: true);
         if (evaluation.Verdict == WebhookVerdict.FilteredOut)

@@ -87,9 +87,13 @@ internal sealed partial class IngestionPipeline(
             return await StopAsync(call, 429, Outcomes.RateLimited, "too many requests for this webhook: retry later",
                 ("Retry-After", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)));
         }
-        var evaluation = Evaluation.Of(compiled, webhook.Id, Evaluation.SourceOf(webhook.Id, webhook.Version), new WebhookRequest(headers, document.RootElement),
-            call.Body, registry.Settings(call.AccountId));
+        var request = new WebhookRequest(headers, document.RootElement)
+        {
+            Method = call.Http.Request.Method, Path = call.Http.Request.Path, Query = call.Http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
+        };
+        var evaluation = Evaluation.Of(compiled, webhook.Id, Evaluation.SourceOf(webhook.Id, webhook.Version), request, call.Body, registry.Settings(call.AccountId));
         (call.FilterTrace, call.MappingTrace, call.CustomerId) = (evaluation.FilterTrace, evaluation.MappingTrace, evaluation.Event?.Event.Customer);
+        call.TransformedBody = evaluation.Transform?.LoggedJson;
         var stop = evaluation.Stop is { } verdict ? Error(call, verdict) : null;
         return await WriteAsync(call, new WriteUnit(call.AccountId)
         {

@@ -20,6 +20,12 @@ internal static class Outcomes
     public const string InvalidJson = "invalid_json";
     public const string RateLimited = "rate_limited";
     public const string FilteredOut = "filtered_out";
+
+    /// <summary>The webhook's transform returned null: nothing to register (200).</summary>
+    public const string Dropped = "dropped";
+
+    /// <summary>The webhook's transform threw, hit a limit or returned what is not a body (422).</summary>
+    public const string TransformFailed = "transform_failed";
     public const string Duplicate = "duplicate";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string InvalidEvent = "invalid_event";

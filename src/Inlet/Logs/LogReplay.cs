@@ -17,7 +17,7 @@ namespace Inlet.Logs;
 /// Verification is not repeated (the caller is an authenticated user, and the log keeps no secrets), and a request that
 /// was already processed is refused, so a replay never registers an event twice.
 /// </summary>
-internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Writer writer, TimeProvider clock)
+internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Writer writer, TimeProvider clock, Microsoft.Extensions.Options.IOptions<LogOptions> logs)
 {
     public async Task<ReplayResult> ReplayAsync(string accountId, string logId, CancellationToken cancellationToken)
     {
@@ -109,6 +109,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
             registry.Settings(accountId));
         row.FilterTraceJson = TraceRedaction.FilterJson(evaluation.FilterTrace, webhook.Definition);
         row.MappingTraceJson = TraceRedaction.MappingJson(evaluation.MappingTrace, webhook.Definition);
+        row.TransformedBody = Ingestion.Call.Kept(evaluation.Transform?.LoggedJson, webhook, logs.Value.MaxBodyBytes);
         row.CustomerId = evaluation.Event?.Event.Customer;
         var stop = evaluation.Stop is { } verdict ? Answers.Error(webhook, row.Id, row.CustomerId, verdict) : null;
         return (new WriteUnit(accountId)

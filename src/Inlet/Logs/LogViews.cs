@@ -22,13 +22,13 @@ internal sealed record LogDetail(
     string Id, DateTimeOffset ReceivedAt, string Method, string Path, int StatusCode, double DurationMs, string Outcome,
     string? ErrorCode, string? ErrorMessage, string? WebhookId, int? WebhookVersion, string? CustomerId, string? EventId,
     Dictionary<string, string> Headers, string? Body, bool BodyTruncated, string? ResponseBody, JsonElement? FilterTrace, JsonElement? MappingTrace,
-    string? ReplayOf)
+    string? ReplayOf, string? TransformedBody)
 {
     public static LogDetail From(RequestLogRow row) => new(
         row.Id, row.ReceivedAt, row.Method, row.Path, row.StatusCode, row.DurationMicros / 1000.0, row.Outcome,
         row.ErrorCode, row.ErrorMessage, row.WebhookId, row.WebhookVersion, row.CustomerId, row.EventId,
         JsonSerializer.Deserialize<Dictionary<string, string>>(row.HeadersJson) ?? [], row.Body, row.BodyTruncated, row.ResponseBody,
-        Json(row.FilterTraceJson), Json(row.MappingTraceJson), row.ReplayOf);
+        Json(row.FilterTraceJson), Json(row.MappingTraceJson), row.ReplayOf, row.TransformedBody);
 
     // The traces are stored as the engine wrote them; they are passed on as JSON, not re-read into types.
     private static JsonElement? Json(string? text) => text is null ? null : JsonSerializer.Deserialize<JsonElement>(text);

@@ -24,6 +24,9 @@ internal sealed class RequestLogRow
     public string? EventId { get; set; }
     public string? CustomerId { get; set; }
 
+    /// <summary>What the webhook's transform returned (JSON, redacted and cut like the body), when it has one.</summary>
+    public string? TransformedBody { get; set; }
+
     /// <summary>The log row of the request this one replayed, when it is a replay.</summary>
     public string? ReplayOf { get; set; }
 }

@@ -144,7 +144,7 @@ internal sealed partial class WebhookRegistry(IServiceScopeFactory scopes, Store
     public CompileResult Compile(string accountId, WebhookDefinition definition) => Compile(definition, Catalog(accountId));
 
     private CompileResult Compile(WebhookDefinition definition, EventCatalog catalog) =>
-        WebhookCompiler.Compile(definition, catalog, TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds));
+        WebhookCompiler.Compile(definition, catalog, TimeSpan.FromMilliseconds(options.Value.RegexTimeoutMilliseconds), options.Value.TransformLimits);
 
     private LiveWebhook Compile(WebhookRow row, EventCatalog catalog, AccountWebhooks? previous)
     {

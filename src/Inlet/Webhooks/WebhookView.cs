@@ -7,13 +7,13 @@ internal sealed record WebhookView(
     string Id, string Status, int Version, string Url, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     string Name, string Method, string Endpoint, FilterNode? Filter, string Action, IReadOnlyList<MappingDefinition> Mappings,
     ResponseDefinition Response, VerificationDefinition Verification, IdempotencyDefinition Idempotency, int FilterMismatchStatus, RateLimitDefinition? RateLimit,
-    IReadOnlyList<string> RedactBodyPaths)
+    IReadOnlyList<string> RedactBodyPaths, Engine.Transforms.TransformDefinition? Transform)
 {
     public static WebhookView From(WebhookRow row, WebhookDefinition definition, string baseUrl) => new(
         row.Id, row.Status, row.Version, $"{baseUrl}/webhooks/custom/{row.AccountId}/{row.Endpoint}", row.CreatedAt, row.UpdatedAt,
         definition.Name, definition.Method, definition.Endpoint, definition.Filter, definition.Action, definition.Mappings,
         definition.Response, Secrets.Mask(definition.Verification), definition.Idempotency, definition.FilterMismatchStatus, definition.RateLimit,
-        definition.RedactBodyPaths);
+        definition.RedactBodyPaths, definition.Transform);
 }
 
 /// <summary>Verification secrets never leave Inlet in full (spec §8): reads show <c>whsec_****abcd</c>.</summary>

@@ -25,7 +25,7 @@ internal static class WriteTables
         Text("Id"), Text("AccountId"), Text("WebhookId"), new("WebhookVersion", typeof(int?)), Instant("ReceivedAt"), Text("Method"), Text("Path"),
         new("StatusCode", typeof(int)), Long("DurationMicros"), Text("HeadersJson"), Text("Body"), new("BodyTruncated", typeof(bool)), Text("ResponseBody"),
         Text("Outcome"), Text("ErrorCode"), Text("ErrorMessage"), Text("FilterTraceJson"), Text("MappingTraceJson"), Text("EventId"), Text("CustomerId"),
-        Text("ReplayOf"),
+        Text("ReplayOf"), Text("TransformedBody"),
     ]);
 
     public static readonly WriteTable Events = new("Events",
@@ -79,6 +79,7 @@ internal static class WriteTables
     [
         l.Id, l.AccountId, l.WebhookId, l.WebhookVersion, l.ReceivedAt, l.Method, l.Path, l.StatusCode, l.DurationMicros, l.HeadersJson, l.Body,
         l.BodyTruncated, l.ResponseBody, l.Outcome, l.ErrorCode, l.ErrorMessage, l.FilterTraceJson, l.MappingTraceJson, l.EventId, l.CustomerId, l.ReplayOf,
+        l.TransformedBody,
     ];
 
     public static object?[] Event(EventRow e) =>

@@ -282,6 +282,9 @@ namespace Inlet.Data.Migrations.Postgres
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TransformedBody")
+                        .HasColumnType("text");
+
                     b.Property<string>("WebhookId")
                         .HasColumnType("text");
 

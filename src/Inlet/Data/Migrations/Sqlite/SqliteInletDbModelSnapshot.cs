@@ -285,6 +285,9 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TransformedBody")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WebhookId")
                         .HasColumnType("TEXT");
 
