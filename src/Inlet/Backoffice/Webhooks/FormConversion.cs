@@ -37,6 +37,7 @@ internal static partial class FormConversion
                 PerSeconds = definition.RateLimit?.PerSeconds.ToString(CultureInfo.InvariantCulture),
             },
             RedactBodyPaths = string.Join('\n', definition.RedactBodyPaths),
+            Transform = new() { Code = definition.Transform?.Code },
         };
         if (!FilterRows(definition.Filter, form))
         {
@@ -136,6 +137,7 @@ internal static partial class FormConversion
             FilterMismatchStatus = status ?? baseline.FilterMismatchStatus,
             RateLimit = RateLimit(form.RateLimit, errors),
             RedactBodyPaths = [.. (form.RedactBodyPaths ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+            Transform = string.IsNullOrWhiteSpace(form.Transform.Code) ? null : new Engine.Transforms.TransformDefinition("javascript", form.Transform.Code.Replace("\r\n", "\n")),
         };
     }
 

@@ -85,7 +85,7 @@ public sealed partial class FormErrors
         {
             "Form.Name", "Form.Method", "Form.Endpoint", "Form.Join", "Form.Filter", "Form.FilterJson", "Form.FilterMismatchStatus", "Form.Action",
             "Form.Mappings", "Form.Response.Success", "Form.Response.Error", "Form.Verification",
-            "Form.RateLimit", "Form.RateLimit.Requests", "Form.RateLimit.PerSeconds", "Form.RedactBodyPaths",
+            "Form.RateLimit", "Form.RateLimit.Requests", "Form.RateLimit.PerSeconds", "Form.RedactBodyPaths", "Form.Transform.Code",
         };
         foreach (var field in new[] { "Type", "Header", "Secret", "PreviousSecret", "Username", "Password", "Algorithm", "Encoding", "Prefix" })
         {

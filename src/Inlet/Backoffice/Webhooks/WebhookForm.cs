@@ -32,6 +32,9 @@ public sealed class WebhookForm
     /// <summary>Body paths the request log keeps as <c>[redacted]</c>, one a line.</summary>
     public string? RedactBodyPaths { get; set; }
 
+    /// <summary>The transform's JavaScript; empty: no transform.</summary>
+    public TransformForm Transform { get; set; } = new();
+
     /// <summary>
     /// Applies an "Add ..." or "Remove" button (<c>add-mapping</c>, <c>remove-criterion:2</c>, ...); returns the name of the
     /// input to focus next (empty when none), or null when the command is not one of them.
@@ -177,4 +180,10 @@ public sealed class TestForm
 
     /// <summary><c>Name: value</c>, one a line.</summary>
     public string? Headers { get; set; }
+}
+
+/// <summary>The webhook's transform step: JavaScript declaring <c>function transform(request)</c>.</summary>
+public sealed class TransformForm
+{
+    public string? Code { get; set; }
 }
