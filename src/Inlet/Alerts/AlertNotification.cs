@@ -30,7 +30,7 @@ internal sealed record AlertNotification(
     public static string Describe(AlertRuleRow rule, NotifiedCounts counts) => rule.Kind == AlertKinds.FailureRate
         ? string.Create(CultureInfo.InvariantCulture,
             $"{counts.Failures} of {counts.Requests} requests not 2xx ({(counts.Requests == 0 ? 0 : (double)counts.Failures / counts.Requests):P0}) in the last {rule.WindowMinutes} minutes; fires at {rule.Threshold:P0} over {rule.MinRequests} requests or more")
-        : string.Create(CultureInfo.InvariantCulture, $"{counts.Requests} requests in the last {rule.WindowMinutes} minutes; fires at none");
+        : string.Create(CultureInfo.InvariantCulture, $"{counts.Requests} requests in the last {rule.WindowMinutes} minutes; fires when there are none");
 }
 
 internal sealed record NotifiedRule(string Id, string Name, AlertCondition Condition);
