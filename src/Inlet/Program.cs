@@ -1,4 +1,5 @@
 using Inlet.Accounts;
+using Inlet.Alerts;
 using Inlet.Admin;
 using Inlet.Backoffice;
 using Inlet.Events;
@@ -32,6 +33,7 @@ builder.Services.AddBackoffice();
 builder.Services.AddLogs();
 builder.Services.AddExport();
 builder.Services.AddReplays();
+builder.Services.AddAlerts();
 builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ api.MapAccounts();
 api.MapLogs();
 api.MapReplays();
 api.MapSettings();
+api.MapAlerts();
 api.MapExport();
 
 return app.RunInlet();

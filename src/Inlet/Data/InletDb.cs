@@ -32,6 +32,9 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
     public DbSet<Replays.ReplayItemRow> ReplayItems => Set<Replays.ReplayItemRow>();
     public DbSet<Traffic.HourlyStatsRow> HourlyRequestStats => Set<Traffic.HourlyStatsRow>();
     public DbSet<Traffic.MinuteStatsRow> MinuteRequestStats => Set<Traffic.MinuteStatsRow>();
+    public DbSet<Alerts.AlertRuleRow> AlertRules => Set<Alerts.AlertRuleRow>();
+    public DbSet<Alerts.AlertIncidentRow> AlertIncidents => Set<Alerts.AlertIncidentRow>();
+    public DbSet<Alerts.AlertDeliveryRow> AlertDeliveries => Set<Alerts.AlertDeliveryRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -110,7 +113,38 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             e.HasKey(s => new { s.AccountId, s.WebhookId, s.Start, s.Outcome, s.Shard });
             e.HasIndex(s => new { s.AccountId, s.Start });
         });
+        KeyAlerts(modelBuilder);
     }
+
+    /// <summary>
+    /// Deleting a rule deletes its history. The store allows one open incident per rule and webhook, and indexes the open ones
+    /// by account (the banner on every Backoffice page) and the notices still to send: both hold few rows however long the history.
+    /// </summary>
+    private static void KeyAlerts(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Alerts.AlertRuleRow>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.AccountId);
+        });
+        modelBuilder.Entity<Alerts.AlertIncidentRow>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.HasOne<Alerts.AlertRuleRow>().WithMany().HasForeignKey(i => i.RuleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => new { i.RuleId, i.FiredAt });
+            e.HasIndex(i => new { i.RuleId, i.WebhookId }).IsUnique().HasFilter(OpenIncidents).HasDatabaseName("IX_AlertIncidents_Open");
+            e.HasIndex(i => new { i.AccountId, i.FiredAt }).HasFilter(OpenIncidents).HasDatabaseName("IX_AlertIncidents_Firing");
+            e.HasIndex(i => i.FiredAt).HasFilter("\"FiringNotice\" = 'pending' OR \"ResolvedNotice\" = 'pending'").HasDatabaseName("IX_AlertIncidents_Unsent");
+        });
+        modelBuilder.Entity<Alerts.AlertDeliveryRow>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasOne<Alerts.AlertIncidentRow>().WithMany().HasForeignKey(d => d.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => d.IncidentId);
+        });
+    }
+
+    private const string OpenIncidents = "\"ResolvedAt\" IS NULL";
 
     /// <summary>
     /// The request log's key, its account's index, and the index that finds a request's processed replay; PostgreSQL, which

@@ -21,6 +21,12 @@ internal static class NodeLocks
     /// <summary>Changing the request log's partitions (taken for one transaction, by <see cref="Logs.LogPartitions"/>).</summary>
     public const long LogPartitions = 0x1AE7_0003;
 
+    /// <summary>Evaluating the alert rules.</summary>
+    public const long AlertEvaluation = 0x1AE7_0004;
+
+    /// <summary>Sending the alert notifications the evaluations queued.</summary>
+    public const long AlertDelivery = 0x1AE7_0005;
+
     /// <summary>
     /// The lock of one thing of a kind (a member, a purchase, an idempotency key, a replayed request), the same on every node;
     /// hashed over 64 bits, so it meets the constant keys above as rarely as two things meet each other.

@@ -15,6 +15,7 @@ public sealed class WrongSettingTests : IDisposable
     [InlineData("Inlet__Ingestion__MaxBodyBytes", "-1", "Inlet:Ingestion:MaxBodyBytes must be from 1024 to 67108864 bytes")]
     [InlineData("Inlet__Writer__QueueCapacity", "0", "Inlet:Writer:QueueCapacity must be from 1 to 1000000")]
     [InlineData("Inlet__Logs__RetentionDays", "-30", "Inlet:Logs:RetentionDays must be from 1 to 3650")]
+    [InlineData("Inlet__Alerts__EvaluateEverySeconds", "0", "Inlet:Alerts:EvaluateEverySeconds must be from 1 to 3600")]
     [InlineData("Inlet__DataProtection__CertificatePath", "/nowhere/keyring.pfx", "Inlet:DataProtection:CertificatePath: /nowhere/keyring.pfx does not exist")]
     public async Task AWrongSettingStopsTheStartWithOneLineNamingIt(string variable, string value, string message)
     {

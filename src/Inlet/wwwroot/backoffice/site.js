@@ -72,3 +72,14 @@ document.addEventListener("change", (event) => {
   if (event.target.matches("[data-verification-type]")) syncVerification(document);
 });
 document.addEventListener("DOMContentLoaded", () => syncVerification(document));
+
+// Alert rule form: the threshold and minimum requests show for a failure-rate rule only.
+function syncAlertKind(root) {
+  const kind = root.querySelector("[data-alert-kind]")?.value;
+  if (!kind) return;
+  root.querySelectorAll("[data-alert-field]").forEach((field) => (field.hidden = field.dataset.alertField !== kind));
+}
+document.addEventListener("change", (event) => {
+  if (event.target.matches("[data-alert-kind]")) syncAlertKind(document);
+});
+document.addEventListener("DOMContentLoaded", () => syncAlertKind(document));

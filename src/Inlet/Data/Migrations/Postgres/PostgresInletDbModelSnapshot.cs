@@ -114,6 +114,146 @@ namespace Inlet.Data.Migrations.Postgres
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Inlet.Alerts.AlertDeliveryRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("AlertDeliveries");
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertIncidentRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiringNotice")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ResolvedFailures")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResolvedNotice")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ResolvedRequests")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt")
+                        .HasDatabaseName("IX_AlertIncidents_Unsent")
+                        .HasFilter("\"FiringNotice\" = 'pending' OR \"ResolvedNotice\" = 'pending'");
+
+                    b.HasIndex("AccountId", "FiredAt")
+                        .HasDatabaseName("IX_AlertIncidents_Firing")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("RuleId", "FiredAt");
+
+                    b.HasIndex("RuleId", "WebhookId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertIncidents_Open")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("AlertIncidents");
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertRuleRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("MinRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NotifyUrl")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WebhookId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("AlertRules");
+                });
+
             modelBuilder.Entity("Inlet.Events.EventRow", b =>
                 {
                     b.Property<string>("Id")
@@ -755,6 +895,24 @@ namespace Inlet.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertDeliveryRow", b =>
+                {
+                    b.HasOne("Inlet.Alerts.AlertIncidentRow", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertIncidentRow", b =>
+                {
+                    b.HasOne("Inlet.Alerts.AlertRuleRow", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -111,6 +111,150 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Inlet.Alerts.AlertDeliveryRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttemptedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("AlertDeliveries");
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertIncidentRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiringNotice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedNotice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt")
+                        .HasDatabaseName("IX_AlertIncidents_Unsent")
+                        .HasFilter("\"FiringNotice\" = 'pending' OR \"ResolvedNotice\" = 'pending'");
+
+                    b.HasIndex("AccountId", "FiredAt")
+                        .HasDatabaseName("IX_AlertIncidents_Firing")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("RuleId", "FiredAt");
+
+                    b.HasIndex("RuleId", "WebhookId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertIncidents_Open")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("AlertIncidents");
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertRuleRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifyUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("AlertRules");
+                });
+
             modelBuilder.Entity("Inlet.Events.EventRow", b =>
                 {
                     b.Property<string>("Id")
@@ -754,6 +898,24 @@ namespace Inlet.Data.Migrations.Sqlite
                     b.HasKey("WebhookId", "Version");
 
                     b.ToTable("WebhookVersions");
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertDeliveryRow", b =>
+                {
+                    b.HasOne("Inlet.Alerts.AlertIncidentRow", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inlet.Alerts.AlertIncidentRow", b =>
+                {
+                    b.HasOne("Inlet.Alerts.AlertRuleRow", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
