@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Inlet.Engine.Blueprints;
 using Inlet.Engine.Events;
+using Inlet.Engine.Transforms;
 using Inlet.Engine.Webhooks;
 
 namespace Inlet.Benchmarks;
@@ -28,6 +29,10 @@ public class EngineBenchmarks
     private readonly CompiledWebhook _pointAddWebhook = Compile(ManualBlueprints.PointAdd);
     private readonly CompiledWebhook _checkoutAcceptItemWebhook = Compile(ManualBlueprints.CheckoutAcceptItem);
 
+    private readonly CompiledWebhook _pointAddWithTransform = WebhookCompiler.Compile(
+        ManualBlueprints.PointAdd.Definition with { Transform = new TransformDefinition("javascript", "function transform(request) { return request.body; }") },
+        EventCatalog.BuiltIn).Webhook!;
+
     [Benchmark(Baseline = true, Description = "parse only"), BenchmarkCategory("PointAdd")]
     public JsonValueKind PointAddParse() => Parse(_pointAdd);
 
@@ -36,6 +41,17 @@ public class EngineBenchmarks
 
     [Benchmark(Description = "parse + filter + mapping, traced"), BenchmarkCategory("PointAdd")]
     public WebhookVerdict PointAddEvaluateTraced() => Evaluate(_pointAddWebhook, _pointAdd, trace: true);
+
+    [Benchmark(Description = "parse + one-line transform"), BenchmarkCategory("PointAdd")]
+    public TransformResult PointAddTransform() => Transform(_pointAdd);
+
+    [Benchmark(Description = "parse + one-line transform + filter + mapping"), BenchmarkCategory("PointAdd")]
+    public WebhookVerdict PointAddTransformEvaluate()
+    {
+        using var document = JsonDocument.Parse(_pointAdd);
+        var transformed = (TransformResult.Body)_pointAddWithTransform.Transform!.Run(Input(document.RootElement));
+        return _pointAddWithTransform.Evaluate(new WebhookRequest(NoHeaders, transformed.Value)).Verdict;
+    }
 
     [Benchmark(Baseline = true, Description = "parse only"), BenchmarkCategory("CheckoutAcceptItem")]
     public JsonValueKind CheckoutAcceptItemParse() => Parse(_checkoutAcceptItem);
@@ -58,6 +74,14 @@ public class EngineBenchmarks
         var evaluation = webhook.Evaluate(new WebhookRequest(NoHeaders, document.RootElement), trace);
         return evaluation.Verdict == WebhookVerdict.Mapped ? evaluation.Verdict : throw new InvalidOperationException("the payload did not map");
     }
+
+    private TransformResult Transform(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return _pointAddWithTransform.Transform!.Run(Input(document.RootElement));
+    }
+
+    private static TransformInput Input(JsonElement body) => new("POST", "/webhooks/custom/demo/endpoint1", NoHeaders, NoHeaders, body);
 
     private static CompiledWebhook Compile(Blueprint blueprint) =>
         WebhookCompiler.Compile(blueprint.Definition, EventCatalog.BuiltIn).Webhook ?? throw new InvalidOperationException(blueprint.Id);

@@ -13,7 +13,14 @@ internal static class InletSetup
     private static readonly Dictionary<string, string[]> Blueprints = new()
     {
         ["point-add"] = ["point-add"],
+        ["point-add-transform"] = ["point-add"],
         ["mixed"] = ["point-add", "point-sub", "checkout-accept", "checkout-accept-item", "optin-labels"],
+    };
+
+    /// <summary>What a scenario adds to its webhooks' definitions: a one-line transform that passes the body on (its cost alone).</summary>
+    private static readonly Dictionary<string, string> Extras = new()
+    {
+        ["point-add-transform"] = ""","transform":{"language":"javascript","code":"function transform(request) { return request.body; }"}""",
     };
 
     public static Dictionary<string, string> Environment(RunStore store) => new(store.Environment)
@@ -33,7 +40,7 @@ internal static class InletSetup
         await SendAsync(api, HttpMethod.Put, "/api/v1/settings", """{"unknownCustomer":"create","allowNegativeBalance":true}""");
         foreach (var blueprint in Blueprints[scenario])
         {
-            var created = await SendAsync(api, HttpMethod.Post, "/api/v1/webhooks", $$"""{"blueprint":"{{blueprint}}"}""");
+            var created = await SendAsync(api, HttpMethod.Post, "/api/v1/webhooks", $$"""{"blueprint":"{{blueprint}}"{{Extras.GetValueOrDefault(scenario)}}}""");
             var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
             await SendAsync(api, HttpMethod.Post, $"/api/v1/webhooks/{id}/activate", null);
         }

@@ -1,5 +1,6 @@
 -- The requests of the load benchmark, for wrk: wrk -s load.lua URL -- <scenario> <members> <run>
 --   point-add: the manual's Point add payload (use case 4.1) for a member picked among <members>.
+--   point-add-transform: the same requests, to a webhook whose transform passes the body on.
 --   mixed:     the manual's five use cases in equal parts, with 10 % filtered out and 5 % invalid requests.
 -- <run> makes transaction ids and new customers unique to one wrk run, so no run replays another's purchases.
 local scenario, members, run = "point-add", 10000, "r"
