@@ -34,7 +34,8 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
         {
             return Error(webhook, new Verdict(400, Outcomes.InvalidJson, parseError!), new DryRunResult(0, "", null));
         }
-        var evaluation = Evaluation.Of(webhook, webhookId: null, NotSent, WebhookRequest.Create(document.RootElement, headers), bytes, registry.Settings(accountId));
+        var evaluation = Evaluation.Of(webhook, webhookId: null, NotSent, WebhookRequest.Create(document.RootElement, headers).At(definition.Method, RequestLine.PathOf(accountId, definition)), bytes,
+            registry.Settings(accountId));
         var traced = new DryRunResult(0, "", null)
         {
             Transform = TransformPreview.Of(evaluation.Transform), FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace,

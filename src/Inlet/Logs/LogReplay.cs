@@ -105,7 +105,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
             var invalid = Answers.Error(webhook, row.Id, null, new Verdict(400, Outcomes.InvalidJson, parseError!));
             return (new WriteUnit(accountId) { Log = row, Started = started, Answer = _ => invalid, Store = store }, row);
         }
-        var evaluation = Evaluation.Of(webhook, live.Id, Evaluation.SourceOf(live.Id, live.Version), WebhookRequest.Create(document.RootElement, headers), body,
+        var evaluation = Evaluation.Of(webhook, live.Id, Evaluation.SourceOf(live.Id, live.Version), WebhookRequest.Create(document.RootElement, headers).At(original.Method, original.Path), body,
             registry.Settings(accountId));
         row.FilterTraceJson = TraceRedaction.FilterJson(evaluation.FilterTrace, webhook.Definition);
         row.MappingTraceJson = TraceRedaction.MappingJson(evaluation.MappingTrace, webhook.Definition);

@@ -26,7 +26,8 @@ internal sealed class SampleRunner(WebhookRegistry registry)
         {
             return new SampleResult(Outcomes.InvalidJson, null);
         }
-        var evaluation = Evaluation.Of(webhook, webhookId: null, "sample", WebhookRequest.Create(document.RootElement, headers), bytes, registry.Settings(accountId));
+        var evaluation = Evaluation.Of(webhook, webhookId: null, "sample", WebhookRequest.Create(document.RootElement, headers).At(webhook.Definition.Method, RequestLine.PathOf(accountId, webhook.Definition)), bytes,
+            registry.Settings(accountId));
         return evaluation.Event is { Event: var ev }
             ? new SampleResult(Outcomes.Processed, new JsonObject { ["customer"] = ev.Customer, ["action"] = ev.Action, ["data"] = ev.Data.DeepClone() })
             : new SampleResult(evaluation.Stop!.Outcome, null);

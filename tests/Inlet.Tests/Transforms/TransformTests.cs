@@ -27,6 +27,25 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     }
 
     [Fact]
+    public async Task ATransformReadsTheQueryAndAReplayGivesItTheSameRequestLine()
+    {
+        await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-query"), """
+            function transform(request) {
+              return { clientID: request.query.customer, points: request.method === 'POST' && request.path.endsWith('/tf-query') ? 9 : 1 };
+            }
+            """));
+        var rejected = await app.SendAsync("tf-query?customer=tf-query-1", "{}");
+        await rejected.ShouldBeAsync(422);
+        await app.OptInAsync("tf-query-1");
+
+        var replayed = await app.Api().PostAsync($"/api/v1/logs/{rejected.Headers.GetValues("Inlet-Request-Id").Single()}/replay", null,
+            TestContext.Current.CancellationToken);
+
+        await replayed.ShouldBeAsync(201);
+        Assert.Equal(9, await app.ScoreAsync("tf-query-1"));
+    }
+
+    [Fact]
     public async Task ATransformThatReturnsNullDropsTheRequestWith200AndNoEvent()
     {
         await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-drop"), """
