@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Inlet.Load.History;
 
 /// <summary>What <c>bench/history.sh</c> seeds and times; every value has a default (a million logs and events over 30 days).</summary>
-internal sealed record HistoryOptions(string InletDll, bool OnPostgres, string PostgresServer, int Logs, int Events, int Days, int Runs, bool Keep)
+internal sealed record HistoryOptions(string InletDll, bool OnPostgres, string PostgresServer, int Logs, int Events, int Days, int Runs, bool Keep, bool IngestCost)
 {
     public static HistoryOptions Parse(string[] args)
     {
@@ -22,6 +22,6 @@ internal sealed record HistoryOptions(string InletDll, bool OnPostgres, string P
         return new HistoryOptions(
             Path.GetFullPath(Value("--inlet", "bench/out/inlet/Inlet.dll")), store == "postgres",
             Value("--postgres", LoadOptions.Parse([]).PostgresServer),
-            Number("--logs", 1_000_000), Number("--events", 1_000_000), Number("--days", 30), Number("--runs", 9), args.Contains("--keep"));
+            Number("--logs", 1_000_000), Number("--events", 1_000_000), Number("--days", 30), Number("--runs", 9), args.Contains("--keep"), args.Contains("--ingest-cost"));
     }
 }

@@ -22,6 +22,11 @@ internal static partial class HistoryRun
         var folder = Directory.CreateTempSubdirectory("inlet-history-").FullName;
         try
         {
+            if (options.IngestCost)
+            {
+                Console.WriteLine(await IngestCost.MeasureAsync(options, folder, stopping));
+                return 0;
+            }
             await using RunStore store = options.OnPostgres ? await PostgresRunStore.CreateAsync(options.PostgresServer) : new SqliteRunStore(folder);
             var environment = InletSetup.Environment(store);
             HistoryStore history = options.OnPostgres

@@ -28,7 +28,7 @@ internal static class Medians
         return [.. queries.Select((query, q) => new Timing(query.Name, Median(times[q]), Median(times[q]) / baseline))];
     }
 
-    private static double Median(List<double> values)
+    public static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

@@ -72,7 +72,9 @@ internal sealed class PostgresHistory(RunStore store, string connectionString) :
             written += slice.Count;
             progress(written);
         }
-        await Execute(connection, """VACUUM ANALYZE "RequestLogs"; VACUUM ANALYZE "Events";""");
+        // VACUUM runs alone, one table a statement.
+        await Execute(connection, """VACUUM ANALYZE "RequestLogs" """);
+        await Execute(connection, """VACUUM ANALYZE "Events" """);
     }
 
     public override async Task<string> PlanAsync(DbConnection connection, string sql, IReadOnlyDictionary<string, object> parameters)

@@ -85,7 +85,8 @@ internal sealed class SqliteHistory(RunStore store, string file) : HistoryStore(
         return command;
     }
 
-    private static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns)
+    /// <summary>A prepared insert of one row into <paramref name="table"/>, its values set by <see cref="WriteAsync"/>.</summary>
+    public static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns)
     {
         var command = connection.CreateCommand();
         command.CommandText = $"""INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})""";
@@ -96,7 +97,7 @@ internal sealed class SqliteHistory(RunStore store, string file) : HistoryStore(
         return command;
     }
 
-    private static async Task WriteAsync(SqliteCommand command, DbTransaction transaction, object?[]? values)
+    public static async Task WriteAsync(SqliteCommand command, DbTransaction transaction, object?[]? values)
     {
         if (values is null)
         {
@@ -111,7 +112,7 @@ internal sealed class SqliteHistory(RunStore store, string file) : HistoryStore(
     }
 
     /// <summary>Inlet's stored form of an instant (fixed-width UTC text, <c>UtcText</c>).</summary>
-    private static string Text(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Text(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static async Task Execute(SqliteConnection connection, string sql)
     {
