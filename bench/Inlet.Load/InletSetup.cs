@@ -10,6 +10,8 @@ internal static class InletSetup
 {
     private const string ApiKey = "inlet_load-benchmark-key-0123456789";
 
+    public const string AdminPassword = "load-benchmark";
+
     private static readonly Dictionary<string, string[]> Blueprints = new()
     {
         ["point-add"] = ["point-add"],
@@ -26,7 +28,7 @@ internal static class InletSetup
     public static Dictionary<string, string> Environment(RunStore store) => new(store.Environment)
     {
         ["Inlet__Bootstrap__ApiKey"] = ApiKey,
-        ["Inlet__Bootstrap__AdminPassword"] = "load-benchmark",
+        ["Inlet__Bootstrap__AdminPassword"] = AdminPassword,
     };
 
     /// <summary>
@@ -35,8 +37,7 @@ internal static class InletSetup
     /// </summary>
     public static async Task ConfigureAsync(Uri url, string scenario)
     {
-        using var api = new HttpClient { BaseAddress = url };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        using var api = Api(url);
         await SendAsync(api, HttpMethod.Put, "/api/v1/settings", """{"unknownCustomer":"create","allowNegativeBalance":true}""");
         foreach (var blueprint in Blueprints[scenario])
         {
@@ -44,6 +45,14 @@ internal static class InletSetup
             var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
             await SendAsync(api, HttpMethod.Post, $"/api/v1/webhooks/{id}/activate", null);
         }
+    }
+
+    /// <summary>A client of Inlet's API with the benchmark's key.</summary>
+    public static HttpClient Api(Uri url)
+    {
+        var api = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return api;
     }
 
     /// <summary>

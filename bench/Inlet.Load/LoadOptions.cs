@@ -15,21 +15,17 @@ internal sealed record LoadOptions(string InletDll, string BaselineDll, int Roun
 
     public static LoadOptions Parse(string[] args)
     {
-        string Value(string name, string fallback)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-        }
-        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var arguments = new Arguments(args);
 
-        var only = Value("--loads", "");
+        var only = arguments.Value("--loads", "");
         var loads = only.Length == 0 ? AllLoads : [.. only.Split(',').Select(Load.Parse)];
         return new LoadOptions(
-            Path.GetFullPath(Value("--inlet", "bench/out/inlet/Inlet.dll")),
-            Path.GetFullPath(Value("--baseline", "bench/out/baseline/Baseline.dll")),
-            Number("--rounds", 3), Number("--seconds", 10), Number("--warmup", 5), Number("--members", 10_000), loads,
-            StoreKind.Parse(Value("--store", StoreKind.Sqlite.Name)),
-            Value("--postgres", Environment.GetEnvironmentVariable("INLET_BENCH_POSTGRES") is { Length: > 0 } server ? server : LocalPostgres));
+            Path.GetFullPath(arguments.Value("--inlet", "bench/out/inlet/Inlet.dll")),
+            Path.GetFullPath(arguments.Value("--baseline", "bench/out/baseline/Baseline.dll")),
+            arguments.Number("--rounds", 3), arguments.Number("--seconds", 10), arguments.Number("--warmup", 5), arguments.Number("--members", 10_000),
+            loads,
+            StoreKind.Parse(arguments.Value("--store", StoreKind.Sqlite.Name)),
+            arguments.Value("--postgres", Environment.GetEnvironmentVariable("INLET_BENCH_POSTGRES") is { Length: > 0 } server ? server : LocalPostgres));
     }
 }
 

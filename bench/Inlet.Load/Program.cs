@@ -1,13 +1,19 @@
 using System.Runtime.InteropServices;
 using Inlet.Load;
+using Inlet.Load.History;
 
 // The load benchmark (docs/performance.md): a bare ASP.NET Core endpoint and Inlet, each started fresh and driven by wrk
 // on loopback, in alternating rounds, so both are measured on the same machine in the same minutes. Run it with bench/load.sh.
-var options = LoadOptions.Parse(args);
 // Ctrl+C or a kill stops the run in progress through its clean-up, so it leaves no node, nginx or database behind.
 using var stopping = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+if (args is ["history", .. var historyArgs])
+{
+    // The history benchmark (bench/history.sh): a seeded million-row store, read as a user would.
+    return await HistoryRun.RunAsync(historyArgs, stopping.Token);
+}
+var options = LoadOptions.Parse(args);
 var postgres = options.Store.OnPostgres ? await PostgresRunStore.SettingsAsync(options.PostgresServer) : null;
 var results = new List<RunResult>();
 try

@@ -89,6 +89,8 @@ internal abstract class InletDb(DbContextOptions options) : DbContext(options)
             KeyRequestLogs(e);
             e.HasIndex(l => new { l.AccountId, l.WebhookId, l.Id });
             e.HasIndex(l => new { l.AccountId, l.CustomerId, l.Id });
+            // A time range, read in the order this index keeps (LogFilter); pruning, across accounts, reads ReceivedAt's.
+            e.HasIndex(l => new { l.AccountId, l.ReceivedAt, l.Id });
             e.HasIndex(l => l.ReceivedAt);
         });
         modelBuilder.Entity<IdempotencyRow>(e =>

@@ -14,6 +14,14 @@ internal sealed class PostgresInletDb(DbContextOptions<PostgresInletDb> options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Body text search (LogText): LIKE '%…%' runs on this trigram index, made on every partition, rather than a scan.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<RequestLogRow>().HasIndex(l => l.Body).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // timestamptz holds instants: whatever offset an instant was read with, it is written in UTC.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();

@@ -56,6 +56,10 @@ internal sealed record LogQuery(
         {
             errors.Add(new("limit", $"'{limitText}' is not a page size: use a number from 1 to {MaxLimit}"));
         }
+        if (!string.IsNullOrEmpty(Q) && !LogText.Searchable(Q))
+        {
+            errors.Add(new("q", $"'{Q}' is too short to search for: give at least {LogText.MinLength} characters of the body"));
+        }
         if (Blank(Cursor) is { } cursor && !cursor.StartsWith("req_", StringComparison.Ordinal))
         {
             errors.Add(new("cursor", "pass the nextCursor of the previous page (a request log id, req_...)"));

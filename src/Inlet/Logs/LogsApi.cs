@@ -43,7 +43,7 @@ internal static class LogsApi
             return Problems.Invalid(errors, "invalid_query", "The query has faults");
         }
         var accountId = user.AccountId();
-        return TypedResults.Ok(await filter.PageAsync(db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId), cancellationToken));
+        return TypedResults.Ok(await filter.PageAsync(db, accountId, cancellationToken));
     }
 
     private static async Task<Results<Ok<LogDetail>, ProblemHttpResult>> GetAsync(

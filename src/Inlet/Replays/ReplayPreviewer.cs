@@ -22,7 +22,7 @@ internal sealed class ReplayPreviewer(InletDb db, LogReplay replay, TimeProvider
     /// <summary>The stored replay, or null when the filter finds more than <see cref="ReplayOptions.MaxRequests"/> requests.</summary>
     public async Task<ReplayRow?> PreviewAsync(string accountId, ReplayFilter sent, LogFilter filter, CancellationToken cancellationToken)
     {
-        var matching = filter.Apply(db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId));
+        var matching = filter.Apply(db, accountId);
         if (await matching.Take(options.Value.MaxRequests + 1).CountAsync(cancellationToken) > options.Value.MaxRequests)
         {
             return null;

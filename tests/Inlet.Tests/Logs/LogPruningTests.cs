@@ -11,8 +11,8 @@ public sealed class LogPruningTests(InletApp app) : IClassFixture<InletApp>
     public async Task PruningRemovesLogsPastRetentionAndKeepsRecentOnes()
     {
         var now = DateTimeOffset.UtcNow;
-        var old = await InsertLogAsync(now.AddDays(-91));
-        var recent = await InsertLogAsync(now.AddDays(-89));
+        var old = await app.InsertLogAsync(now.AddDays(-91));
+        var recent = await app.InsertLogAsync(now.AddDays(-89));
 
         await PruneAsync();
 
@@ -68,20 +68,6 @@ public sealed class LogPruningTests(InletApp app) : IClassFixture<InletApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LogPruner>().PruneAsync(TestContext.Current.CancellationToken);
-    }
-
-    private async Task<string> InsertLogAsync(DateTimeOffset receivedAt)
-    {
-        // Logs cannot be sent in the past through HTTP: the time-travelled rows are written straight to the store.
-        var id = $"req_{Guid.CreateVersion7():N}";
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<InletDb>();
-        db.RequestLogs.Add(new RequestLogRow
-        {
-            Id = id, AccountId = "demo", ReceivedAt = receivedAt, Method = "POST", Path = "/webhooks/custom/demo/lp-old", StatusCode = 404, Outcome = "not_found",
-        });
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return id;
     }
 
     private async Task<HttpResponseMessage> SendWithKeyAsync(string body, string key)

@@ -1,3 +1,7 @@
+using Inlet.Data;
+using Inlet.Logs;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Inlet.Tests.Logs;
 
 /// <summary>Steps the log tests share: an active webhook made from a blueprint, members, and senders' requests.</summary>
@@ -28,4 +32,19 @@ internal static class LogScenario
     /// <summary>The ids on one page of <c>GET /api/v1/logs</c>, in the order given.</summary>
     public static async Task<List<string>> LogIdsAsync(this InletApp app, string query) =>
         [.. (await app.Api().GetJsonAsync($"/api/v1/logs?{query}"))["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>())];
+
+    /// <summary>A log row received at <paramref name="receivedAt"/>, written straight to the store: logs cannot be sent in the past through HTTP.</summary>
+    public static async Task<string> InsertLogAsync(this InletApp app, DateTimeOffset receivedAt, string? body = null)
+    {
+        var id = $"req_{Guid.CreateVersion7():N}";
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InletDb>();
+        db.RequestLogs.Add(new RequestLogRow
+        {
+            Id = id, AccountId = "demo", ReceivedAt = receivedAt, Method = "POST", Path = "/webhooks/custom/demo/lp-old", StatusCode = 404,
+            Outcome = "not_found", Body = body,
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return id;
+    }
 }

@@ -99,6 +99,31 @@ public sealed class LogSearchTests(InletApp app) : IClassFixture<InletApp>
     }
 
     [Fact]
+    public async Task PagingATimeRangeWithTheCursorReturnsEveryLogInItOnceNewestFirst()
+    {
+        var webhook = await app.ActiveWebhookAsync("point-add", "ls-range-pages");
+        var before = Instant(DateTimeOffset.UtcNow);
+        var sent = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            sent.Add(await app.SendAsync("ls-range-pages", $$"""{"clientID":"ls-rp-unknown","pointstobeadded":"{{i + 1}}","pointadd":true}""", 422));
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await app.Api().GetJsonAsync($"/api/v1/logs?webhookId={webhook}&from={before}&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        sent.Reverse();
+        Assert.Equal(sent, seen);
+    }
+
+    [Fact]
     public async Task BadQueryValuesAnswer400NamingEveryFault()
     {
         var response = await app.Api().GetAsync("/api/v1/logs?limit=0&status=abc&outcome=nope&from=yesterday&to=2026-01-01T00:00:00+02:00&cursor=x",

@@ -76,7 +76,7 @@ public abstract class LogListPage : BackofficePage
         }
         var db = Get<InletDb>();
         var accountId = AccountId;
-        var page = await filter.PageAsync(db.RequestLogs.AsNoTracking().Where(l => l.AccountId == accountId), cancellationToken);
+        var page = await filter.PageAsync(db, accountId, cancellationToken);
         var ids = page.Items.Select(l => l.WebhookId).OfType<string>().Distinct().ToList();
         WebhookNames = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && ids.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);

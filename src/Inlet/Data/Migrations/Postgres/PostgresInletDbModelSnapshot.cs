@@ -20,6 +20,7 @@ namespace Inlet.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Inlet.Accounts.Account", b =>
@@ -433,12 +434,19 @@ namespace Inlet.Data.Migrations.Postgres
 
                     b.HasKey("AccountId", "Id", "ReceivedAt");
 
+                    b.HasIndex("Body");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Body"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Body"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReplayOf")
                         .HasFilter("\"ReplayOf\" IS NOT NULL AND \"Outcome\" = 'processed'");
 
                     b.HasIndex("AccountId", "CustomerId", "Id");
+
+                    b.HasIndex("AccountId", "ReceivedAt", "Id");
 
                     b.HasIndex("AccountId", "WebhookId", "Id");
 

@@ -450,6 +450,8 @@ namespace Inlet.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "CustomerId", "Id");
 
+                    b.HasIndex("AccountId", "ReceivedAt", "Id");
+
                     b.HasIndex("AccountId", "WebhookId", "Id");
 
                     b.ToTable("RequestLogs");
