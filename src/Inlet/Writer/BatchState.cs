@@ -26,6 +26,9 @@ internal sealed class BatchState
     /// <summary>The requests the batch logged, counted for the rollups written at its commit.</summary>
     public Traffic.RequestTally Tally { get; } = new();
 
+    /// <summary>The ids of the log rows the batch wrote, for SQLite's body-text index, filled at its commit (<see cref="SqliteStatements.Finish"/>).</summary>
+    public List<string> Logged { get; } = [];
+
     /// <summary>Adds an event parked for its customer, after the ones parked before it.</summary>
     public void Park(Parked.ParkedEventRow parked)
     {
@@ -43,6 +46,10 @@ internal sealed class BatchState
         if (rows.Log is { WebhookId: { } webhookId } log)
         {
             Tally.Add(rows.AccountId, webhookId, log.ReceivedAt, log.Outcome, log.StatusCode, rows.Event?.PointsDelta ?? 0);
+        }
+        if (rows.Log is { } logged)
+        {
+            Logged.Add(logged.Id);
         }
         if (rows.Member is { } member)
         {

@@ -17,7 +17,7 @@ internal sealed class SqliteStatements : IDisposable
     private readonly SqliteCommand _readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _readParked;
     private readonly SqliteCommand _insertLog, _insertEvent, _insertKey, _insertParked, _deleteParked, _updateLogOutcome;
     private readonly SqliteCommand _insertMember, _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem;
-    private readonly SqliteCommand _savepoint, _release, _rollbackTo, _addHourly, _addMinute;
+    private readonly SqliteCommand _savepoint, _release, _rollbackTo, _addHourly, _addMinute, _indexLogs;
 
     public SqliteStatements(string connectionString, SqliteCheckpoints checkpoints)
     {
@@ -79,13 +79,17 @@ internal sealed class SqliteStatements : IDisposable
             _insertKey = Insert(WriteTables.Keys);
             _addHourly = AddTo(WriteTables.HourlyStats);
             _addMinute = AddTo(WriteTables.MinuteStats);
+            _indexLogs = Prepare("""
+                INSERT INTO RequestLogsText(rowid, Body)
+                SELECT rowid, Body FROM RequestLogs WHERE Id IN (SELECT value FROM json_each($ids))
+                """, "$ids");
             _savepoint = Prepare("SAVEPOINT unit");
             _release = Prepare("RELEASE unit");
             _rollbackTo = Prepare("ROLLBACK TO unit");
             _all = [_readMembers, _readTransactions, _readItems, _readOccurred, _readKeys, _readParked, _insertParked, _deleteParked, _updateLogOutcome,
                 _insertLog, _insertEvent, _insertKey, _insertMember,
                 _updateMember, _insertTransaction, _updateTransaction, _insertItem, _updateItem, _savepoint, _release, _rollbackTo,
-                _addHourly, _addMinute];
+                _addHourly, _addMinute, _indexLogs];
         }
         catch
         {
@@ -178,9 +182,19 @@ internal sealed class SqliteStatements : IDisposable
         }
     }
 
-    /// <summary>Adds the batch's counts to the rollups, at its end: the rows are few, and written once per batch.</summary>
-    public void Add(Traffic.RequestTally tally)
+    /// <summary>
+    /// The batch's end, outside every unit's savepoint: its log rows go into the body-text index in one statement (FTS5
+    /// writes its pending entries out at every savepoint, so a trigger per row cost a segment per request), and its counts
+    /// into the rollups (a few rows, once per batch).
+    /// </summary>
+    public void Finish(BatchState state)
     {
+        if (state.Logged.Count > 0)
+        {
+            _indexLogs.Parameters[0].Value = JsonSerializer.Serialize(state.Logged);
+            _indexLogs.ExecuteNonQuery();
+        }
+        var tally = state.Tally;
         foreach (var row in tally.Rows(TimeSpan.FromMinutes(1), shard: 0))
         {
             Run(_addMinute, row);

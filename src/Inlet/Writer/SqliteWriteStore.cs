@@ -70,7 +70,7 @@ internal sealed class SqliteWriteStore(IOptions<StoreOptions> options, ILogger<S
 
         public Task CommitAsync(CancellationToken cancellationToken)
         {
-            statements.Add(State.Tally);
+            statements.Finish(State);
             transaction.Commit();
             _committed = true;
             return Task.CompletedTask;

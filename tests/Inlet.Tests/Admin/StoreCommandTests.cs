@@ -1,5 +1,6 @@
 using Inlet.Data;
 using Inlet.Logs;
+using Inlet.Tests.Logs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inlet.Tests.Admin;
@@ -82,6 +83,7 @@ public sealed class StoreCommandTests(InletApp app, EmptyStore empty) : IClassFi
                 StatusCode = 404, Outcome = "not_found",
             });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.IndexLogBodiesAsync();
         }
 
         var output = (await app.CliAsync("prune-logs")).Succeeded();

@@ -89,6 +89,7 @@ public sealed class LogDetailTests(InletApp app) : IClassFixture<InletApp>
                 StatusCode = 404, Outcome = "not_found", CustomerId = "ld-o-1",
             });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.IndexLogBodiesAsync();
         }
 
         var response = await app.Api().GetAsync($"/api/v1/logs/{id}", TestContext.Current.CancellationToken);

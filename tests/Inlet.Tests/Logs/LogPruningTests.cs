@@ -33,6 +33,7 @@ public sealed class LogPruningTests(InletApp app) : IClassFixture<InletApp>
                 Path = "/webhooks/custom/demo/backlog", StatusCode = 404, Outcome = "not_found",
             }));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.IndexLogBodiesAsync();
         }
 
         await PruneAsync();
