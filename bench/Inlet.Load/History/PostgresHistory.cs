@@ -72,6 +72,16 @@ internal sealed class PostgresHistory(RunStore store, string connectionString) :
             written += slice.Count;
             progress(written);
         }
+        // The hourly rollups the writer would have kept, as the migration that added them computes them.
+        await Execute(connection, """
+            INSERT INTO "HourlyRequestStats" ("AccountId", "WebhookId", "Start", "Outcome", "Shard", "Requests", "Failures", "PointsAdded", "PointsSubtracted")
+            SELECT l."AccountId", l."WebhookId", date_bin('1 hour', l."ReceivedAt", TIMESTAMPTZ '2000-01-01 00:00:00+00') AS "Start", l."Outcome", 0,
+                count(*), count(*) FILTER (WHERE l."StatusCode" NOT BETWEEN 200 AND 299),
+                COALESCE(sum(e."PointsDelta") FILTER (WHERE e."PointsDelta" > 0), 0), COALESCE(-sum(e."PointsDelta") FILTER (WHERE e."PointsDelta" < 0), 0)
+            FROM "RequestLogs" AS l LEFT JOIN "Events" AS e ON e."Id" = l."EventId"
+            WHERE l."WebhookId" IS NOT NULL
+            GROUP BY l."AccountId", l."WebhookId", "Start", l."Outcome"
+            """);
         // VACUUM runs alone, one table a statement.
         await Execute(connection, """VACUUM ANALYZE "RequestLogs" """);
         await Execute(connection, """VACUUM ANALYZE "Events" """);

@@ -58,8 +58,19 @@ internal sealed class SqliteHistory(RunStore store, string file) : HistoryStore(
         }
         await transaction.CommitAsync();
         await transaction.DisposeAsync();
-        // The writer indexes the bodies of the log rows it writes; the seed's, written around it, are indexed in one go.
-        await Execute(connection, """INSERT INTO "RequestLogsText"("RequestLogsText") VALUES ('rebuild'); PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;""");
+        // The writer indexes the bodies of the log rows it writes and counts them in the hourly rollups; the seed's, written
+        // around it, are indexed and counted in one go (the counts as the migration that added the rollups computes them).
+        await Execute(connection, """
+            INSERT INTO "RequestLogsText"("RequestLogsText") VALUES ('rebuild');
+            INSERT INTO HourlyRequestStats (AccountId, WebhookId, Start, Outcome, Shard, Requests, Failures, PointsAdded, PointsSubtracted)
+            SELECT l.AccountId, l.WebhookId, substr(l.ReceivedAt, 1, 13) || ':00:00.0000000Z', l.Outcome, 0, COUNT(*),
+                SUM(CASE WHEN l.StatusCode BETWEEN 200 AND 299 THEN 0 ELSE 1 END),
+                COALESCE(SUM(CASE WHEN e.PointsDelta > 0 THEN e.PointsDelta END), 0), COALESCE(SUM(CASE WHEN e.PointsDelta < 0 THEN -e.PointsDelta END), 0)
+            FROM RequestLogs AS l LEFT JOIN Events AS e ON e.Id = l.EventId
+            WHERE l.WebhookId IS NOT NULL
+            GROUP BY l.AccountId, l.WebhookId, substr(l.ReceivedAt, 1, 13), l.Outcome;
+            PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;
+            """);
         progress(written);
     }
 

@@ -37,12 +37,12 @@ internal static class Answers
         }), Outcomes.Parked);
 
     /// <summary>
-    /// The webhook's error response (or the default one where no webhook was resolved). A verdict with a 2xx status (a
-    /// request the transform dropped) is no error: it is answered <c>{"ok":true,"status":…,"requestId":…}</c>.
+    /// The webhook's error response (or the default one where no webhook was resolved). A request the transform dropped
+    /// is no error: it is answered <c>{"ok":true,"status":…,"requestId":…}</c>.
     /// </summary>
     public static Answer Error(CompiledWebhook? webhook, string requestId, string? customer, Verdict verdict)
     {
-        if (verdict.Status is >= 200 and < 300)
+        if (verdict.Outcome == Outcomes.Dropped)
         {
             return new Answer(verdict.Status, System.Text.Json.JsonSerializer.Serialize(new { ok = true, status = verdict.Outcome, requestId }), verdict.Outcome);
         }

@@ -13,7 +13,7 @@ internal sealed record Verdict(int Status, string Outcome, string Message, strin
     public static Verdict FilteredOut(WebhookDefinition definition) =>
         new(definition.FilterMismatchStatus, Outcomes.FilteredOut, "the request does not match this webhook's filters");
 
-    /// <summary>A transform that returned null: a 2xx, not an error (see <see cref="Answers.Error"/>).</summary>
+    /// <summary>A transform that returned null: a 200, not an error (see <see cref="Answers.Error"/>).</summary>
     public static Verdict Dropped() => new(200, Outcomes.Dropped, "the transform dropped the request");
 
     public static Verdict TransformFailed(string message) => new(422, Outcomes.TransformFailed, message);
