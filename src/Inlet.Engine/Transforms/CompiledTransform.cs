@@ -4,6 +4,7 @@ using System.Text.Json;
 using Acornima;
 using Acornima.Ast;
 using Inlet.Engine.Validation;
+using Inlet.Engine.Webhooks;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
@@ -125,6 +126,25 @@ public sealed class CompiledTransform
 /// <summary>What a transform sees of a request: <c>{method, path, query, headers, body}</c>, headers redacted as in the log.</summary>
 public sealed record TransformInput(string Method, string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers, JsonElement Body)
 {
+    /// <summary>
+    /// The request as a transform sees it, with <paramref name="headers"/> (redacted); its target is split into path and
+    /// query only here, so requests to webhooks without a transform never pay for it. A repeated parameter's values are joined with ",".
+    /// </summary>
+    public static TransformInput Of(WebhookRequest request, IReadOnlyDictionary<string, string> headers)
+    {
+        var cut = request.Target.IndexOf('?', StringComparison.Ordinal);
+        var query = new Dictionary<string, string>();
+        if (cut >= 0)
+        {
+            var parsed = System.Web.HttpUtility.ParseQueryString(request.Target[(cut + 1)..]);
+            foreach (var name in parsed.AllKeys.OfType<string>())
+            {
+                query[name] = parsed[name] ?? "";
+            }
+        }
+        return new TransformInput(request.Method, cut < 0 ? request.Target : request.Target[..cut], query, headers, request.Body);
+    }
+
     public string ToJson()
     {
         using var buffer = new MemoryStream();

@@ -8,12 +8,10 @@ namespace Inlet.Engine.Webhooks;
 /// </summary>
 public sealed record WebhookRequest(IReadOnlyDictionary<string, string> Headers, JsonElement Body)
 {
-    /// <summary>The request line, for a transform: method, path (without the query) and query parameters.</summary>
+    /// <summary>The request line, for a transform: the method, and the target as sent (path and query string).</summary>
     public string Method { get; init; } = "POST";
 
-    public string Path { get; init; } = "/";
-
-    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+    public string Target { get; init; } = "/";
 
     /// <summary>A request from header pairs; names that differ only by case are one header, as on the wire, and the last one wins.</summary>
     public static WebhookRequest Create(JsonElement body, IEnumerable<KeyValuePair<string, string>>? headers = null)

@@ -33,7 +33,7 @@ internal sealed record Evaluation(Verdict? Stop, NewEvent? Event, IdempotencyKey
         if (webhook.Transform is { } script)
         {
             // The transform sees the headers as the log keeps them: a secret never reaches a user's code.
-            transform = script.Run(new TransformInput(request.Method, request.Path, request.Query, HeaderRedaction.Redact(request.Headers, webhook.Definition), request.Body));
+            transform = script.Run(TransformInput.Of(request, HeaderRedaction.Redact(request.Headers, webhook.Definition)));
             switch (transform)
             {
                 case TransformResult.Body transformed:

@@ -89,7 +89,7 @@ internal sealed partial class IngestionPipeline(
         }
         var request = new WebhookRequest(headers, document.RootElement)
         {
-            Method = call.Http.Request.Method, Path = call.Http.Request.Path, Query = call.Http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
+            Method = call.Http.Request.Method, Target = call.Http.Request.Path + call.Http.Request.QueryString,
         };
         var evaluation = Evaluation.Of(compiled, webhook.Id, Evaluation.SourceOf(webhook.Id, webhook.Version), request, call.Body, registry.Settings(call.AccountId));
         (call.FilterTrace, call.MappingTrace, call.CustomerId) = (evaluation.FilterTrace, evaluation.MappingTrace, evaluation.Event?.Event.Customer);

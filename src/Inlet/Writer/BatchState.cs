@@ -43,13 +43,13 @@ internal sealed class BatchState
     /// <summary>After a unit's rows are written: what later units of the batch must see.</summary>
     public void Apply(UnitRows rows)
     {
-        if (rows.Log is { WebhookId: { } webhookId } log)
+        if (rows.Log is { } log)
         {
-            Tally.Add(rows.AccountId, webhookId, log.ReceivedAt, log.Outcome, log.StatusCode, rows.Event?.PointsDelta ?? 0);
-        }
-        if (rows.Log is { } logged)
-        {
-            Logged.Add(logged.Id);
+            Logged.Add(log.Id);
+            if (log.WebhookId is { } webhookId)
+            {
+                Tally.Add(rows.AccountId, webhookId, log.ReceivedAt, log.Outcome, log.StatusCode, rows.Event?.PointsDelta ?? 0);
+            }
         }
         if (rows.Member is { } member)
         {
