@@ -25,6 +25,14 @@ internal static class Scenario
           "mappings": [ { "from": "clientID", "to": "customer" }, { "from": "points", "to": "data.points" } ]{{extra}} }
         """;
 
+    /// <summary>The definition with a JavaScript transform.</summary>
+    public static string WithTransform(string definition, string code)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(definition)!.AsObject();
+        node["transform"] = new System.Text.Json.Nodes.JsonObject { ["language"] = "javascript", ["code"] = code };
+        return node.ToJsonString();
+    }
+
     public static Task<HttpResponseMessage> SendAsync(this InletApp app, string endpoint, string body, string method = "POST",
         string contentType = "application/json", params (string Name, string Value)[] headers) =>
         app.Sender().SendWebhookAsync(endpoint, body, method, contentType, headers);

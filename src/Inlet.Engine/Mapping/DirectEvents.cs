@@ -11,6 +11,25 @@ namespace Inlet.Engine.Mapping;
 /// </summary>
 public static class DirectEvents
 {
+    /// <summary>
+    /// An event a transform returned whole (<c>{customer, action, data}</c>), of the catalog's type it names, built as the
+    /// Events API builds one.
+    /// </summary>
+    public static MappingResult FromBody(JsonElement body, EventCatalog catalog)
+    {
+        var action = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("action", out var named) && named.ValueKind == JsonValueKind.String
+            ? named.GetString()
+            : null;
+        if (catalog.Find(action) is not { } type)
+        {
+            return new MappingResult(null, [new("action", action is null
+                ? "is required: the transform returns each event as {customer, action, data}"
+                : $"'{action}' is not an event type: choose one of {string.Join(", ", catalog.Types.Select(t => t.Name))}")]);
+        }
+        var customer = body.TryGetProperty("customer", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        return Build(customer, type, body.TryGetProperty("data", out var data) ? data : default);
+    }
+
     public static MappingResult Build(string? customer, EventType type, JsonElement data)
     {
         var errors = new List<ValidationError>();

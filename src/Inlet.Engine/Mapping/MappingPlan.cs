@@ -15,6 +15,7 @@ public sealed class MappingPlan
 {
     private readonly CompiledField? _customer;
     private readonly ImmutableArray<CompiledField> _fields;
+    private readonly EventCatalog? _catalog;
 
     internal MappingPlan(EventType type, CompiledField? customer, ImmutableArray<CompiledField> fields)
     {
@@ -23,10 +24,24 @@ public sealed class MappingPlan
         _fields = fields;
     }
 
-    public EventType Type { get; }
+    private MappingPlan(EventCatalog catalog) => _catalog = catalog;
+
+    /// <summary>No mappings: the body is the event, <c>{customer, action, data}</c>, of the catalog's type it names (action <c>from_transform</c>).</summary>
+    public static MappingPlan Whole(EventCatalog catalog) => new(catalog);
+
+    /// <summary>The type of every event the plan builds; null when each event names its own.</summary>
+    public EventType? Type { get; }
+
+    /// <summary>The type of an event the plan built.</summary>
+    public EventType TypeOf(MappedEvent built) => Type ?? _catalog!.Find(built.Action)!;
 
     public MappingResult Apply(JsonElement body, ICollection<MappingTraceEntry>? trace = null)
     {
+        if (_catalog is not null)
+        {
+            return DirectEvents.FromBody(body, _catalog);
+        }
+        var type = Type!;
         var errors = new List<ValidationError>();
         var data = new JsonObject();
         string? customer = null;
@@ -49,9 +64,9 @@ public sealed class MappingPlan
                 Set(data, field.Target, node);
             }
         }
-        RequireAttributes(Type.Attributes, data, "data.", _fields, errors);
+        RequireAttributes(type.Attributes, data, "data.", _fields, errors);
         return errors.Count == 0 && customer is not null
-            ? new MappingResult(new MappedEvent(customer, Type.Name, data), [])
+            ? new MappingResult(new MappedEvent(customer, type.Name, data), [])
             : new MappingResult(null, [.. errors]);
     }
 

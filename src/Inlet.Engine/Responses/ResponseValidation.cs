@@ -8,7 +8,16 @@ public static class ResponseValidation
 {
     public static void Validate(string? text, string field, ICollection<ValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(text) || Fault(text) is not { } fault)
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+        if (text.Contains("\"{{eventIds}}\"", StringComparison.Ordinal))
+        {
+            errors.Add(new(field, "{{eventIds}} is a JSON array: write it without quotes, as in \"eventIds\": {{eventIds}}"));
+            return;
+        }
+        if (Fault(text) is not { } fault)
         {
             return;
         }
@@ -22,7 +31,8 @@ public static class ResponseValidation
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            // The JSON values a template writes outside quotes stand as such while the text is checked.
+            using var document = JsonDocument.Parse(text.Replace("{{eventIds}}", "[]", StringComparison.Ordinal).Replace("{{eventCount}}", "0", StringComparison.Ordinal));
             return null;
         }
         catch (JsonException e)

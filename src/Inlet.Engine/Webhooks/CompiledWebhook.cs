@@ -15,7 +15,7 @@ namespace Inlet.Engine.Webhooks;
 /// </summary>
 public sealed class CompiledWebhook(
     WebhookDefinition definition,
-    EventType eventType,
+    EventType? eventType,
     CompiledFilter filter,
     MappingPlan mapping,
     ResponseTemplate success,
@@ -24,7 +24,8 @@ public sealed class CompiledWebhook(
     ImmutableArray<AttributePath> redactedPaths)
 {
     public WebhookDefinition Definition { get; } = definition;
-    public EventType EventType { get; } = eventType;
+    /// <summary>The type of the webhook's events; null when the transform returns whole events, each naming its own.</summary>
+    public EventType? EventType { get; } = eventType;
     public CompiledFilter Filter { get; } = filter;
     public MappingPlan Mapping { get; } = mapping;
     public ResponseTemplate Success { get; } = success;

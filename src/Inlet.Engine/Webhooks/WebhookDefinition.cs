@@ -10,12 +10,19 @@ public sealed record WebhookDefinition
     public string Method { get; init; } = "POST";
     public string Endpoint { get; init; } = "";
     public FilterNode? Filter { get; init; }
+    /// <summary>The event type of the webhook's events, or <see cref="FromTransform"/>: each event names its own.</summary>
     public string Action { get; init; } = "";
     public IReadOnlyList<MappingDefinition> Mappings { get; init; } = [];
     public ResponseDefinition Response { get; init; } = new();
     public VerificationDefinition Verification { get; init; } = new();
     public IdempotencyDefinition Idempotency { get; init; } = new();
     public int FilterMismatchStatus { get; init; } = 422;
+
+    /// <summary>
+    /// The action of a webhook whose transform returns each event whole, as the Events API takes it
+    /// (<c>{customer, action, data}</c>, or an array of them): no mappings, each event of the type it names.
+    /// </summary>
+    public const string FromTransform = "from_transform";
 
     /// <summary>Body paths (e.g. <c>email</c>, <c>user_identities[identity_type=email].identity</c>) the request log keeps as <c>[redacted]</c>.</summary>
     public IReadOnlyList<string> RedactBodyPaths { get; init; } = [];

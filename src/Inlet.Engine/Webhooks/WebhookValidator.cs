@@ -43,12 +43,7 @@ public static partial class WebhookValidator
             errors.Add(new("endpoint", $"'{definition.Endpoint}' is not an endpoint: use 1 to 64 letters, digits, - or _ (e.g. endpoint1)"));
         }
         FilterValidation.Validate(definition.Filter, errors);
-        var type = catalog.Find(definition.Action);
-        if (type is null)
-        {
-            errors.Add(new("action", $"'{definition.Action}' is not an event type: choose one of {string.Join(", ", catalog.Types.Select(t => t.Name))}"));
-        }
-        var plan = MappingCompiler.Compile(definition.Mappings, type, errors);
+        var plan = definition.Action == WebhookDefinition.FromTransform ? Whole(definition, catalog, errors) : Mapped(definition, catalog, errors);
         ResponseValidation.Validate(definition.Response?.Success, "response.success", errors);
         ResponseValidation.Validate(definition.Response?.Error, "response.error", errors);
         VerificationValidation.Validate(definition.Verification, errors);
@@ -70,6 +65,32 @@ public static partial class WebhookValidator
             errors.Add(new("rateLimit", $"{limit.Requests} requests per {limit.PerSeconds} s is not allowed: use 1 to 1000000 requests per 1 to 86400 seconds"));
         }
         return plan;
+    }
+
+    private static MappingPlan? Mapped(WebhookDefinition definition, EventCatalog catalog, List<ValidationError> errors)
+    {
+        var type = catalog.Find(definition.Action);
+        if (type is null)
+        {
+            errors.Add(new("action", $"'{definition.Action}' is not an event type: choose one of {string.Join(", ", catalog.Types.Select(t => t.Name))}, " +
+                $"or {WebhookDefinition.FromTransform} when a transform returns whole events"));
+        }
+        return MappingCompiler.Compile(definition.Mappings, type, errors);
+    }
+
+    /// <summary>A webhook whose transform returns whole events: it has a transform, and no mappings.</summary>
+    private static MappingPlan? Whole(WebhookDefinition definition, EventCatalog catalog, List<ValidationError> errors)
+    {
+        var before = errors.Count;
+        if (definition.Transform is null)
+        {
+            errors.Add(new("action", $"{WebhookDefinition.FromTransform} takes each event from the transform: add a transform that returns {{customer, action, data}} (or an array of them)"));
+        }
+        if (definition.Mappings is { Count: > 0 })
+        {
+            errors.Add(new("mappings", $"are not read when the action is {WebhookDefinition.FromTransform} (the transform returns each event whole): remove them"));
+        }
+        return errors.Count == before ? MappingPlan.Whole(catalog) : null;
     }
 
     private static void CheckIdempotency(IdempotencyDefinition? idempotency, List<ValidationError> errors)

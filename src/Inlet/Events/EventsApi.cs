@@ -46,7 +46,7 @@ internal static class EventsApi
         {
             return Problems.Invalid(built.Errors, "invalid_event", "The event has faults", StatusCodes.Status422UnprocessableEntity);
         }
-        var unit = new WriteUnit(accountId) { Event = new NewEvent(ev, type, registry.Settings(accountId), "api") };
+        var unit = new WriteUnit(accountId) { Events = [new NewEvent(ev, type, registry.Settings(accountId), "api")] };
         return (await writer.WriteAsync(unit)).Written switch
         {
             Written.Registered r => TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(ev.Customer)}/events", EventView.From(r.Event)),

@@ -19,14 +19,26 @@ internal static class Answers
     /// <summary>The answer to what the writer decided; <paramref name="stop"/> is the answer already decided for a unit with no event.</summary>
     public static Answer To(Written written, CompiledWebhook webhook, string requestId, string? customer, IdempotencyKey? key, Answer? stop) => written switch
     {
-        Written.Registered r => new Answer(200, webhook.Success.Render(new ResponseValues(r.Event.Id, customer, requestId)), Outcomes.Processed, EventId: r.Event.Id),
-        Written.Rejected r => Error(webhook, requestId, customer, Verdict.Rejected(r.Kind, r.Code, r.Message)),
+        Written.Registered r => Success(webhook, webhook.Success, customer, requestId, [r.Event.Id]),
+        Written.Several s => Success(webhook, Several(webhook), customer, requestId, [.. s.Events.Select(r => r.Event.Id)]),
+        Written.Rejected r => Error(webhook, requestId, customer, Verdict.Rejected(r.Kind, r.Code, r.Message, r.Element)),
         Written.Parked p => Parked(p.Row.Id, p.Row.CustomerId, requestId),
         Written.Seen seen when seen.Key.BodyHash == key?.BodyHash =>
             new Answer(seen.Key.StatusCode, seen.Key.ResponseBody, Outcomes.Duplicate) { Headers = [new("Idempotent-Replayed", "true")] },
         Written.Seen => Error(webhook, requestId, customer, new Verdict(409, Outcomes.IdempotencyKeyReused, "this idempotency key was already used with another body")),
         _ => stop ?? throw new InvalidOperationException($"a unit with no event has its answer decided before the writer ({written})"),
     };
+
+    /// <summary>200 with the webhook's success response; the log row names the (first) event.</summary>
+    private static Answer Success(CompiledWebhook webhook, ResponseTemplate template, string? customer, string requestId, IReadOnlyList<string> eventIds)
+    {
+        var first = eventIds.Count > 0 ? eventIds[0] : null;
+        return new Answer(200, template.Render(new ResponseValues(first, customer, requestId, EventIds: eventIds)), Outcomes.Processed, EventId: first);
+    }
+
+    /// <summary>A request of several events answers with the webhook's success response, or by default with every event's id.</summary>
+    public static ResponseTemplate Several(CompiledWebhook webhook) =>
+        string.IsNullOrWhiteSpace(webhook.Definition.Response.Success) ? ResponseTemplate.DefaultSeveral : webhook.Success;
 
     /// <summary>202: the event is kept until its member exists (account setting <c>unknownCustomer: park</c>).</summary>
     public static Answer Parked(string parkedId, string customer, string requestId) => new(202,

@@ -41,12 +41,12 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
             Transform = TransformPreview.Of(evaluation.Transform), FilterTrace = evaluation.FilterTrace, MappingTrace = evaluation.MappingTrace,
             Errors = evaluation.Errors,
         };
-        if (evaluation.Event is not { Event: var ev } pending)
+        if (evaluation.Event is not { Event: var ev })
         {
             return Error(webhook, evaluation.Stop!, traced);
         }
         var withEvent = traced with { Event = new EventPreview(ev.Customer, ev.Action, ev.Data) };
-        return (await writer.WriteAsync(new WriteUnit(accountId) { Event = pending, Store = false })).Written switch
+        return (await writer.WriteAsync(new WriteUnit(accountId) { Events = evaluation.Events, Store = false })).Written switch
         {
             Written.Registered r => withEvent with
             {
@@ -55,9 +55,17 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
                 Before = Balances(r.Before),
                 After = Balances(r.After),
                 PointsDelta = r.Event.PointsDelta,
-                Response = webhook.Success.Render(new ResponseValues(NotSent, ev.Customer, NotSent)),
+                Response = webhook.Success.Render(new ResponseValues(NotSent, ev.Customer, NotSent, EventIds: [NotSent])),
             },
-            Written.Rejected r => Error(webhook, Verdict.Rejected(r.Kind, r.Code, r.Message), withEvent with { Before = Balances(r.Before) }),
+            Written.Several several => withEvent with
+            {
+                Status = 200,
+                Outcome = Outcomes.Processed,
+                Events = [.. evaluation.Events.Zip(several.Each, Preview)],
+                PointsDelta = several.Events.Sum(r => r.Event.PointsDelta),
+                Response = Answers.Several(webhook).Render(new ResponseValues(NotSent, ev.Customer, NotSent, EventIds: [.. several.Events.Select(_ => NotSent)])),
+            },
+            Written.Rejected r => Error(webhook, Verdict.Rejected(r.Kind, r.Code, r.Message, r.Element), withEvent with { Before = Balances(r.Before) }),
             Written.Parked => withEvent with
             {
                 Status = 202,
@@ -67,6 +75,15 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
             _ => Error(webhook, new Verdict(503, Outcomes.Unavailable, "the store is unavailable: try again"), withEvent),
         };
     }
+
+    /// <summary>One of a request's several events, with what it would do.</summary>
+    private static EventPreview Preview(NewEvent pending, Written written) => new(pending.Event.Customer, pending.Event.Action, pending.Event.Data)
+    {
+        Element = pending.Element,
+        Outcome = written is Written.Parked ? Outcomes.Parked : Outcomes.Processed,
+        PointsDelta = (written as Written.Registered)?.Event.PointsDelta,
+        After = Balances((written as Written.Registered)?.After),
+    };
 
     private static Balances? Balances(MemberState? member) => member is null ? null : new Balances(member.Score, member.Spent, member.Pending);
 
@@ -87,7 +104,14 @@ internal sealed record TransformPreview(JsonNode? Output, bool Failed, double Du
         : new(result.LoggedJson is { } json ? JsonNode.Parse(json) : null, result is Engine.Transforms.TransformResult.Failed, result.Duration.TotalMilliseconds);
 }
 
-internal sealed record EventPreview(string Customer, string Action, JsonObject Data);
+internal sealed record EventPreview(string Customer, string Action, JsonObject Data)
+{
+    /// <summary>Of a request's several events: the index of its body in the transform's array, and what it would do.</summary>
+    public int? Element { get; init; }
+    public string? Outcome { get; init; }
+    public long? PointsDelta { get; init; }
+    public Balances? After { get; init; }
+}
 
 /// <summary>What the pipeline would do with a request; nothing of it is stored.</summary>
 internal sealed record DryRunResult(int Status, string Outcome, string? ErrorCode)
@@ -98,7 +122,10 @@ internal sealed record DryRunResult(int Status, string Outcome, string? ErrorCod
     public TransformPreview? Transform { get; init; }
     public IReadOnlyList<FilterTraceEntry>? FilterTrace { get; init; }
     public IReadOnlyList<MappingTraceEntry>? MappingTrace { get; init; }
+    /// <summary>The event (the first, when the transform made several).</summary>
     public EventPreview? Event { get; init; }
+    /// <summary>Every event, when the transform made the request several (all registered, or none).</summary>
+    public IReadOnlyList<EventPreview> Events { get; init; } = [];
     public long? PointsDelta { get; init; }
     public Balances? Before { get; init; }
     public Balances? After { get; init; }

@@ -98,7 +98,7 @@ internal sealed partial class IngestionPipeline(
         return await WriteAsync(call, new WriteUnit(call.AccountId)
         {
             Key = evaluation.Key,
-            Event = evaluation.Event,
+            Events = evaluation.Events,
             Log = call.Log(logOptions.Value.MaxBodyBytes),
             Started = call.Started,
             Answer = written => Answers.To(written, compiled, call.Id, call.CustomerId, evaluation.Key, stop),
@@ -124,7 +124,7 @@ internal sealed partial class IngestionPipeline(
         }
         var unavailable = Error(call, 503, Outcomes.Unavailable, "the store is unavailable: nothing was stored, retry later", RetryAfter);
         // A constraint refused the unit's rows (a duplicate stored at the same moment): nothing of it is stored, but the 503 is logged.
-        return result.Written is Written.Conflict && unit.Event is not null ? await StopAsync(call, unavailable) : unavailable;
+        return result.Written is Written.Conflict && unit.Events.Count > 0 ? await StopAsync(call, unavailable) : unavailable;
     }
 
     private static Answer Error(Call call, Verdict verdict) => Answers.Error(call.Webhook?.Compiled, call.Id, call.CustomerId, verdict);

@@ -18,9 +18,15 @@ internal sealed record Verdict(int Status, string Outcome, string Message, strin
 
     public static Verdict TransformFailed(string message) => new(422, Outcomes.TransformFailed, message);
 
-    public static Verdict InvalidEvent(IEnumerable<ValidationError> errors) => new(422, Outcomes.InvalidEvent, string.Join("; ", errors));
+    /// <summary><paramref name="element"/>: the index, in the transform's array, of the body that could not be mapped.</summary>
+    public static Verdict InvalidEvent(IEnumerable<ValidationError> errors, int? element = null) =>
+        new(422, Outcomes.InvalidEvent, Of(element, string.Join("; ", errors)));
 
-    public static Verdict Rejected(RejectionKind kind, string code, string message) => new(StatusOf(kind), Outcomes.Rejected, message, code);
+    /// <summary><paramref name="element"/>: the index, in the transform's array, of the event the rule refused (none of the request's were stored).</summary>
+    public static Verdict Rejected(RejectionKind kind, string code, string message, int? element = null) =>
+        new(StatusOf(kind), Outcomes.Rejected, Of(element, message), code);
+
+    private static string Of(int? element, string message) => element is { } index ? $"element {index}: {message}" : message;
 
     /// <summary>A broken business rule is 422; a duplicate or a state conflict is 409.</summary>
     public static int StatusOf(RejectionKind kind) => kind == RejectionKind.Conflict ? 409 : 422;

@@ -115,7 +115,7 @@ internal sealed class LogReplay(InletDb db, WebhookRegistry registry, Writer.Wri
         return (new WriteUnit(accountId)
         {
             Key = evaluation.Key,
-            Event = evaluation.Event,
+            Events = evaluation.Events,
             Log = row,
             Started = started,
             Store = store,

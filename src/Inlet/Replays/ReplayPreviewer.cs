@@ -77,19 +77,26 @@ internal sealed class ReplayPreviewer(InletDb db, LogReplay replay, TimeProvider
 
         private ReplayItemRow Item(RequestLogRow log, ReplayResult result) => result switch
         {
-            ReplayResult.Previewed { Written: Written.Registered, Key: var key } when key is not null && !_keys.Add((key.WebhookId, key.Value)) =>
+            ReplayResult.Previewed { Written: Written.Registered or Written.Several, Key: var key } when key is not null && !_keys.Add((key.WebhookId, key.Value)) =>
                 Item(log, ReplayOutcomes.Duplicate, "same_idempotency_key", "an earlier request of this replay has the same idempotency key"),
-            ReplayResult.Previewed { Written: Written.Registered r } => new ReplayItemRow
-            {
-                ReplayId = replayId, Position = Items.Count, LogId = log.Id, OriginalOutcome = log.Outcome, NewOutcome = Outcomes.Processed,
-                EventJson = new JsonObject { ["customer"] = r.Event.CustomerId, ["action"] = r.Event.Action, ["data"] = JsonNode.Parse(r.Event.DataJson) }.ToJsonString(),
-                Points = r.Event.PointsDelta,
-            },
+            ReplayResult.Previewed { Written: Written.Registered r } => Processed(log, Event(r.Event), r.Event.PointsDelta),
+            // A request the transform makes several events: all of them, as a JSON array.
+            ReplayResult.Previewed { Written: Written.Several s } =>
+                Processed(log, new JsonArray([.. s.Events.Select(r => Event(r.Event))]), s.Events.Sum(r => r.Event.PointsDelta)),
             ReplayResult.Previewed p => Item(log, p.Answer.Outcome, p.Answer.ErrorCode ?? p.Answer.Outcome, p.Answer.ErrorMessage ?? ""),
             ReplayResult.Refused { Code: "already_processed" or "already_replayed" } r => Item(log, ReplayOutcomes.Duplicate, r.Code, r.Message),
             ReplayResult.Refused r => Item(log, r.Status == StatusCodes.Status503ServiceUnavailable ? Outcomes.Unavailable : ReplayOutcomes.NotReplayable, r.Code, r.Message),
             _ => Item(log, ReplayOutcomes.NotReplayable, "not_found", "the request's log is gone"),
         };
+
+        private ReplayItemRow Processed(RequestLogRow log, JsonNode events, long points) => new()
+        {
+            ReplayId = replayId, Position = Items.Count, LogId = log.Id, OriginalOutcome = log.Outcome, NewOutcome = Outcomes.Processed,
+            EventJson = events.ToJsonString(), Points = points,
+        };
+
+        private static JsonObject Event(Events.EventRow row) =>
+            new() { ["customer"] = row.CustomerId, ["action"] = row.Action, ["data"] = JsonNode.Parse(row.DataJson) };
 
         private ReplayItemRow Item(RequestLogRow log, string outcome, string code, string message) => new()
         {

@@ -28,10 +28,17 @@ internal sealed class SampleRunner(WebhookRegistry registry)
         }
         var evaluation = Evaluation.Of(webhook, webhookId: null, "sample", WebhookRequest.Create(document.RootElement, headers).At(webhook.Definition.Method, RequestLine.PathOf(accountId, webhook.Definition)), bytes,
             registry.Settings(accountId));
-        return evaluation.Event is { Event: var ev }
-            ? new SampleResult(Outcomes.Processed, new JsonObject { ["customer"] = ev.Customer, ["action"] = ev.Action, ["data"] = ev.Data.DeepClone() })
-            : new SampleResult(evaluation.Stop!.Outcome, null);
+        return evaluation.Events switch
+        {
+            [] => new SampleResult(evaluation.Stop!.Outcome, null),
+            [var one] => new SampleResult(Outcomes.Processed, Json(one.Event)),
+            // A transform that makes the request several events: all of them, so that a change to any one shows.
+            var several => new SampleResult(Outcomes.Processed, new JsonObject { ["events"] = new JsonArray([.. several.Select(e => Json(e.Event))]) }),
+        };
     }
+
+    private static JsonObject Json(Engine.Events.MappedEvent ev) =>
+        new() { ["customer"] = ev.Customer, ["action"] = ev.Action, ["data"] = ev.Data.DeepClone() };
 }
 
 /// <summary>A sample whose result a new version would change.</summary>

@@ -55,10 +55,39 @@ internal static class Batch
         {
             return (new Written.Seen(seen), rows);
         }
-        if (unit.Event is not { Event: var ev, Type: var type } pending)
+        return unit.Events.Count switch
         {
-            return (new Written.Logged(), rows);
+            0 => (new Written.Logged(), rows),
+            1 => Decide(state, unit, unit.Events[0], rows, now),
+            _ => DecideSeveral(state, unit, rows, now),
+        };
+    }
+
+    /// <summary>
+    /// A request's several events, all or nothing: each decided in order over a scratch copy of what they read, so each sees
+    /// the ones before it; the first one refused refuses them all. The batch's state takes them in only once all are written.
+    /// </summary>
+    private static (Written, UnitRows) DecideSeveral(BatchState state, WriteUnit unit, UnitRows rows, DateTimeOffset now)
+    {
+        var scratch = state.Scratch(BatchKeys.Of([unit]));
+        var (each, more) = (new List<Written>(unit.Events.Count), new List<UnitRows>(unit.Events.Count));
+        foreach (var pending in unit.Events)
+        {
+            var (written, eventRows) = Decide(scratch, unit, pending, new UnitRows(unit.AccountId, now), now);
+            if (written is Written.Rejected rejected)
+            {
+                return (rejected with { Element = pending.Element }, rows);
+            }
+            scratch.Apply(eventRows);
+            each.Add(written);
+            more.Add(eventRows);
         }
+        return (new Written.Several(each), rows with { More = more });
+    }
+
+    private static (Written, UnitRows) Decide(BatchState state, WriteUnit unit, NewEvent pending, UnitRows rows, DateTimeOffset now)
+    {
+        var (ev, type) = (pending.Event, pending.Type);
         var before = state.Member(unit.AccountId, ev.Customer);
         // Read before parking: an event whose time cannot be read fails now, with its request, not later when released.
         var occurredAt = OccurredAt(ev.Data) ?? unit.Releases?.ParkedAt ?? now;
@@ -67,7 +96,8 @@ internal static class Batch
             var parked = new ParkedEventRow
             {
                 Id = Ids.New("pe"), AccountId = unit.AccountId, CustomerId = ev.Customer, Action = ev.Action, DataJson = ev.Data.ToJsonString(),
-                Source = pending.Source, RequestLogId = unit.Log?.Id, BuiltIn = type.BuiltIn, Points = type.Points, Once = type.Once, ParkedAt = now,
+                // One of several events is released on its own later: its request's log row, which answered for all of them, keeps its outcome.
+                Source = pending.Source, RequestLogId = unit.Events.Count == 1 ? unit.Log?.Id : null, BuiltIn = type.BuiltIn, Points = type.Points, Once = type.Once, ParkedAt = now,
             };
             return (new Written.Parked(parked), rows with { Parked = parked });
         }
@@ -112,12 +142,18 @@ internal static class Batch
     /// </summary>
     public static IEnumerable<WriteUnit> Releases(BatchState state, WriteUnit unit, WriteResult result)
     {
-        if (result is not { Stored: true, Written: Written.Registered { Before: null } registered } || unit.Event is not { Settings: var settings }
-            || state.Parked.GetValueOrDefault((unit.AccountId, registered.Event.CustomerId)) is not { Count: > 0 } parked)
+        if (!result.Stored || unit.Events is not [{ Settings: var settings }, ..])
         {
             return [];
         }
-        return [.. parked.Select(p => new WriteUnit(unit.AccountId) { Event = new NewEvent(p.Event, p.Type, settings, p.Source), Releases = p })];
+        IEnumerable<Written.Registered> enrolled = result.Written switch
+        {
+            Written.Registered { Before: null } registered => [registered],
+            Written.Several several => several.Events.Where(registered => registered.Before is null),
+            _ => [],
+        };
+        return [.. enrolled.SelectMany(registered => state.Parked.GetValueOrDefault((unit.AccountId, registered.Event.CustomerId)) ?? [])
+            .Select(p => new WriteUnit(unit.AccountId) { Events = [new NewEvent(p.Event, p.Type, settings, p.Source)], Releases = p })];
     }
 
     /// <summary>The final outcome of a released event's request, for its log row.</summary>

@@ -48,7 +48,7 @@ internal sealed class BatchState
             Logged.Add(log.Id);
             if (log.WebhookId is { } webhookId)
             {
-                Tally.Add(rows.AccountId, webhookId, log.ReceivedAt, log.Outcome, log.StatusCode, rows.Event?.PointsDelta ?? 0);
+                Tally.Add(rows.AccountId, webhookId, log.ReceivedAt, log.Outcome, log.StatusCode, rows.PointsDelta);
             }
         }
         if (rows.Member is { } member)
@@ -75,6 +75,33 @@ internal sealed class BatchState
         {
             Parked.GetValueOrDefault((released.AccountId, released.CustomerId))?.RemoveAll(p => p.Id == released.Id);
         }
+        foreach (var more in rows.More)
+        {
+            Apply(more);
+        }
+    }
+
+    /// <summary>
+    /// A copy of what the given keys read, for deciding a request's several events one after the other without touching
+    /// the batch's state until all of them are written.
+    /// </summary>
+    public BatchState Scratch(BatchKeys keys)
+    {
+        var scratch = new BatchState();
+        foreach (var key in keys.Members.Where(Members.ContainsKey))
+        {
+            scratch.Members[key] = Members[key];
+        }
+        foreach (var key in keys.Transactions.Where(Transactions.ContainsKey))
+        {
+            scratch.Transactions[key] = Transactions[key];
+        }
+        scratch.Occurred.UnionWith(keys.Once.Where(Occurred.Contains));
+        foreach (var key in keys.Parked.Where(Parked.ContainsKey))
+        {
+            scratch.Parked[key] = [.. Parked[key]];
+        }
+        return scratch;
     }
 
     /// <summary>The transaction an event names; open types (opt_in, profile) keep undeclared attributes as sent, so it may be any JSON.</summary>
@@ -105,22 +132,21 @@ internal sealed class BatchKeys
             {
                 keys.Keys.Add((key.WebhookId, key.Value));
             }
-            if (unit.Event is not { Event: var ev, Type: var type })
+            foreach (var (ev, type, settings, _) in unit.Events)
             {
-                continue;
-            }
-            keys.Members.Add((unit.AccountId, ev.Customer));
-            if (unit.Event.Settings.UnknownCustomer == Engine.Members.UnknownCustomerPolicy.Park)
-            {
-                keys.Parked.Add((unit.AccountId, ev.Customer));
-            }
-            if (BatchState.TransactionId(ev.Data) is { } transaction)
-            {
-                keys.Transactions.Add((unit.AccountId, transaction));
-            }
-            if (type.Once)
-            {
-                keys.Once.Add((unit.AccountId, ev.Customer, type.Name));
+                keys.Members.Add((unit.AccountId, ev.Customer));
+                if (settings.UnknownCustomer == Engine.Members.UnknownCustomerPolicy.Park)
+                {
+                    keys.Parked.Add((unit.AccountId, ev.Customer));
+                }
+                if (BatchState.TransactionId(ev.Data) is { } transaction)
+                {
+                    keys.Transactions.Add((unit.AccountId, transaction));
+                }
+                if (type.Once)
+                {
+                    keys.Once.Add((unit.AccountId, ev.Customer, type.Name));
+                }
             }
         }
         return keys;

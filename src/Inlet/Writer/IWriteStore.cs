@@ -62,7 +62,13 @@ internal sealed record UnitRows(string AccountId, DateTimeOffset Now)
 
     public LogOutcome? LogOutcome { get; init; }
 
-    public bool IsEmpty => Log is null && Event is null && Key is null && Parked is null && Released is null;
+    /// <summary>The rows of each of a request's several events, written after these, in the same savepoint: all or nothing.</summary>
+    public IReadOnlyList<UnitRows> More { get; init; } = [];
+
+    /// <summary>The points the unit's events added (or took, when negative).</summary>
+    public long PointsDelta => (Event?.PointsDelta ?? 0) + More.Sum(rows => rows.PointsDelta);
+
+    public bool IsEmpty => Log is null && Event is null && Key is null && Parked is null && Released is null && More.Count == 0;
 }
 
 /// <summary>The final outcome of a logged request decided after its answer: a parked event released, or expired.</summary>

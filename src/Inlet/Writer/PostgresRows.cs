@@ -57,6 +57,10 @@ internal sealed class PostgresRows
         {
             Keep(_outcomes, WriteTables.LogOutcomes, WriteTables.Outcome(outcome), isNew: false);
         }
+        foreach (var more in rows.More)
+        {
+            Add(more);
+        }
     }
 
     /// <summary>The statements that write every row gathered, in one batch (one round trip).</summary>

@@ -180,6 +180,10 @@ internal sealed class SqliteStatements : IDisposable
         {
             Run(_updateLogOutcome, WriteTables.Outcome(outcome));
         }
+        foreach (var more in rows.More)
+        {
+            Write(more);
+        }
     }
 
     /// <summary>

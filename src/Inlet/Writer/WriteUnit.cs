@@ -8,8 +8,9 @@ using Inlet.Logs;
 namespace Inlet.Writer;
 
 /// <summary>
-/// What a request hands the writer: the idempotency key to honour first, the event to register (or none), and the log row to
-/// store with its answer. The writer decides, in arrival order within its batch, what the unit came to.
+/// What a request hands the writer: the idempotency key to honour first, the events to register (none, one, or several
+/// registered all or nothing), and the log row to store with its answer. The writer decides, in arrival order within its
+/// batch, what the unit came to.
 /// </summary>
 internal sealed class WriteUnit(string accountId)
 {
@@ -19,7 +20,8 @@ internal sealed class WriteUnit(string accountId)
 
     public IdempotencyKey? Key { get; init; }
 
-    public NewEvent? Event { get; init; }
+    /// <summary>The events to register, in order; several only when a transform made the request several bodies.</summary>
+    public IReadOnlyList<NewEvent> Events { get; init; } = [];
 
     /// <summary>The request's log row, answer fields still empty; none for the Events API.</summary>
     public RequestLogRow? Log { get; init; }
@@ -51,7 +53,11 @@ internal sealed class WriteUnit(string accountId)
 }
 
 /// <summary>An event to register: the mapped event, its type, and the account settings its effects read (from the snapshot).</summary>
-internal sealed record NewEvent(MappedEvent Event, EventType Type, AccountSettings Settings, string Source);
+internal sealed record NewEvent(MappedEvent Event, EventType Type, AccountSettings Settings, string Source)
+{
+    /// <summary>The index of the body it came from, in the array a transform returned.</summary>
+    public int? Element { get; init; }
+}
 
 /// <summary>What a unit came to, and the answer its caller gave to it (stored with the log row).</summary>
 internal sealed record WriteResult(Written Written, Answer? Answer)
@@ -70,8 +76,20 @@ internal abstract record Written
     /// <summary>The event was registered (for a dry run: would be), taking the member from <see cref="Before"/> to <see cref="After"/>.</summary>
     public sealed record Registered(EventRow Event, MemberState? Before, MemberState After) : Written;
 
-    /// <summary>A business rule refused the event (spec §6); nothing of it was stored.</summary>
-    public sealed record Rejected(string Code, RejectionKind Kind, string Message, MemberState? Before) : Written;
+    /// <summary>
+    /// A business rule refused the event (spec §6); nothing of it was stored. <see cref="Element"/>: of a request's several
+    /// events, the index (in the transform's array) of the one refused: none of the request's events were stored.
+    /// </summary>
+    public sealed record Rejected(string Code, RejectionKind Kind, string Message, MemberState? Before) : Written
+    {
+        public int? Element { get; init; }
+    }
+
+    /// <summary>The request's several events, all registered (or parked) together, in order: each a <see cref="Registered"/> or a <see cref="Parked"/>.</summary>
+    public sealed record Several(IReadOnlyList<Written> Each) : Written
+    {
+        public IEnumerable<Registered> Events => Each.OfType<Registered>();
+    }
 
     /// <summary>The member does not exist yet and the account parks such events: kept until the member comes into being.</summary>
     public sealed record Parked(Inlet.Parked.ParkedEventRow Row) : Written;

@@ -133,11 +133,17 @@ internal sealed partial class Writer(
     private void Committed(WriteResult[] results, List<WriteResult> released)
     {
         metrics.BatchCommitted(results.Length);
-        foreach (var result in results.Concat(released))
+        foreach (var result in results.Concat(released).Where(result => result.Stored))
         {
-            if (result is { Stored: true, Written: Written.Registered registered })
+            IEnumerable<Written.Registered> registered = result.Written switch
             {
-                metrics.EventRegistered(registered.Event.Action);
+                Written.Registered one => [one],
+                Written.Several several => several.Events,
+                _ => [],
+            };
+            foreach (var each in registered)
+            {
+                metrics.EventRegistered(each.Event.Action);
             }
         }
     }

@@ -32,6 +32,7 @@ public sealed class ResponseTests
     [InlineData("")]
     [InlineData("  ")]
     [InlineData("{\"ok\":true,\"id\":\"{{eventId}}\"}")]
+    [InlineData("{\"ok\":true,\"ids\":{{eventIds}},\"n\":{{eventCount}}}")]
     public void EmptyAndValidResponsesAreAccepted(string? text)
     {
         var errors = new List<ValidationError>();
@@ -57,5 +58,24 @@ public sealed class ResponseTests
         Assert.Equal("""{"ok":true,"eventId":"e1"}""", ResponseTemplate.For("", success: true).Render(new(EventId: "e1")));
         Assert.Equal("""{"ok":false,"error":{"code":"filtered_out","message":"no filter matched"}}""",
             ResponseTemplate.For(null, success: false).Render(new(ErrorCode: "filtered_out", ErrorMessage: "no filter matched")));
+    }
+
+    [Fact]
+    public void EventIdsAndTheirCountAreWrittenAsJsonValues()
+    {
+        var template = ResponseTemplate.For("""{"ids":{{eventIds}},"n":{{eventCount}},"first":"{{eventId}}"}""", success: true);
+
+        Assert.Equal("""{"ids":["e1","e2","e3"],"n":3,"first":"e1"}""", template.Render(new(EventId: "e1", EventIds: ["e1", "e2", "e3"])));
+        Assert.Equal("""{"ids":[],"n":0,"first":""}""", template.Render(new()));
+    }
+
+    [Fact]
+    public void EventIdsInQuotesAreRefusedWithTheFix()
+    {
+        var errors = new List<ValidationError>();
+
+        ResponseValidation.Validate("""{"ids":"{{eventIds}}"}""", "response.success", errors);
+
+        Assert.Equal("response.success: {{eventIds}} is a JSON array: write it without quotes, as in \"eventIds\": {{eventIds}}", Assert.Single(errors).ToString());
     }
 }

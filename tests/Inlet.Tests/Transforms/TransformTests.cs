@@ -8,7 +8,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task ATransformReshapesABodySoTheManualsPointAddMappingApplies()
     {
-        await app.CreateWebhookAsync(WithTransform("""{"blueprint":"point-add","endpoint":"tf-reshape"}""", """
+        await app.CreateWebhookAsync(Scenario.WithTransform("""{"blueprint":"point-add","endpoint":"tf-reshape"}""", """
             function transform(request) {
               const amount = parseInt(request.body.order.total.replace(/[^0-9]/g, ''), 10);
               return { clientID: request.body.order.customer.id, pointstobeadded: String(amount), pointadd: true };
@@ -29,7 +29,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task ATransformReadsTheQueryAndAReplayGivesItTheSameRequestLine()
     {
-        await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-query"), """
+        await app.CreateWebhookAsync(Scenario.WithTransform(Scenario.PointAddDefinition("tf-query"), """
             function transform(request) {
               return { clientID: request.query.customer, points: request.method === 'POST' && request.path.endsWith('/tf-query') ? 9 : 1 };
             }
@@ -48,7 +48,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task ATransformThatReturnsNullDropsTheRequestWith200AndNoEvent()
     {
-        await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-drop"), """
+        await app.CreateWebhookAsync(Scenario.WithTransform(Scenario.PointAddDefinition("tf-drop"), """
             function transform(request) { return request.headers['x-test'] === 'yes' ? null : request.body; }
             """));
         await app.OptInAsync("tf-dropped");
@@ -67,7 +67,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task AThrowAnswers422TransformFailedWithTheLineAndColumnInTheLog()
     {
-        await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-throw"), """
+        await app.CreateWebhookAsync(Scenario.WithTransform(Scenario.PointAddDefinition("tf-throw"), """
             function transform(request) {
               if (!request.body.clientID) {
                 throw new Error('no client id');
@@ -89,7 +89,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task AnEndlessLoopIsStoppedByTheTimeLimitAndTheNodeKeepsAnswering()
     {
-        await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-loop"), "function transform(request) { while (true) {} }"));
+        await app.CreateWebhookAsync(Scenario.WithTransform(Scenario.PointAddDefinition("tf-loop"), "function transform(request) { while (true) {} }"));
         await app.CreateWebhookAsync(Scenario.PointAddDefinition("tf-neighbour"));
         await app.OptInAsync("tf-neighbour-1");
 
@@ -141,7 +141,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task AGlobalSetByOneRequestIsNotSeenByTheNext()
     {
-        await app.CreateWebhookAsync(WithTransform(Scenario.PointAddDefinition("tf-globals"), """
+        await app.CreateWebhookAsync(Scenario.WithTransform(Scenario.PointAddDefinition("tf-globals"), """
             function transform(request) {
               globalThis.calls = (globalThis.calls || 0) + 1;
               return { clientID: request.body.clientID, points: globalThis.calls };
@@ -160,7 +160,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
     [Fact]
     public async Task ASyntaxErrorIsRefusedAtSaveWithLineAndColumn()
     {
-        var response = await app.Api().PostJsonAsync("/api/v1/webhooks", WithTransform(Scenario.PointAddDefinition("tf-syntax"), """
+        var response = await app.Api().PostJsonAsync("/api/v1/webhooks", Scenario.WithTransform(Scenario.PointAddDefinition("tf-syntax"), """
             function transform(request) {
               return { clientID: request.body.clientID,, };
             }
@@ -169,7 +169,7 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
         await response.ShouldBeAsync(400);
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.Matches("^line 2, column \\d+: ", errors["transform.code"]![0]!.GetValue<string>());
-        var missing = await app.Api().PostJsonAsync("/api/v1/webhooks", WithTransform(Scenario.PointAddDefinition("tf-missing"), "function reshape(r) { return r; }"));
+        var missing = await app.Api().PostJsonAsync("/api/v1/webhooks", Scenario.WithTransform(Scenario.PointAddDefinition("tf-missing"), "function reshape(r) { return r; }"));
         await missing.ShouldBeAsync(400);
         Assert.Contains("function transform(request)", (await missing.ReadJsonAsync())["errors"]!["transform.code"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -184,16 +184,9 @@ public sealed class TransformTests(InletApp app) : IClassFixture<InletApp>
         Assert.Equal("customer_not_found", result["errorCode"]!.GetValue<string>());
     }
 
-    private static string WithTransform(string definition, string code)
-    {
-        var node = JsonNode.Parse(definition)!.AsObject();
-        node["transform"] = new JsonObject { ["language"] = "javascript", ["code"] = code };
-        return node.ToJsonString();
-    }
-
     private async Task<JsonNode> DryRunAsync(string code) =>
         await (await app.Api().PostJsonAsync("/api/v1/webhooks/dry-run", $$"""
-            { "definition": {{WithTransform(Scenario.PointAddDefinition("tf-dry"), code)}}, "request": { "body": {"clientID":"x"} } }
+            { "definition": {{Scenario.WithTransform(Scenario.PointAddDefinition("tf-dry"), code)}}, "request": { "body": {"clientID":"x"} } }
             """)).ReadJsonAsync();
 
     private async Task<JsonNode> LogOfAsync(HttpResponseMessage sent) =>
