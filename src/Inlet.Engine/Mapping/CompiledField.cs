@@ -1,13 +1,12 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Inlet.Engine.Events;
-using Inlet.Engine.Paths;
 
 namespace Inlet.Engine.Mapping;
 
-/// <summary>One mapping, compiled (a null source path makes the default a constant): its source path parsed, its target split, its replace rules indexed, its type resolved.</summary>
+/// <summary>One mapping, compiled (a null source makes the default a constant): its source paths parsed, its target split, its replace rules indexed, its type resolved.</summary>
 internal sealed record CompiledField(
-    AttributePath? From,
+    MappingSource? From,
     string To,
     ImmutableArray<string> Target,
     string? Default,

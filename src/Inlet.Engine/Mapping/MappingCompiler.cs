@@ -70,7 +70,7 @@ public static partial class MappingCompiler
             : null;
     }
 
-    private static AttributePath? ParseSource(MappingDefinition mapping, string field, ICollection<ValidationError> errors)
+    private static MappingSource? ParseSource(MappingDefinition mapping, string field, ICollection<ValidationError> errors)
     {
         if (string.IsNullOrEmpty(mapping.From))
         {
@@ -80,17 +80,36 @@ public static partial class MappingCompiler
             }
             return null;
         }
-        if (mapping.From.StartsWith("body.", StringComparison.Ordinal) || mapping.From.StartsWith("headers.", StringComparison.Ordinal))
+        var alternatives = MappingSource.Alternatives(mapping.From);
+        var paths = ImmutableArray.CreateBuilder<AttributePath>(alternatives.Count);
+        foreach (var alternative in alternatives)
         {
-            errors.Add(new($"{field}.from", mapping.From.StartsWith('b')
-                ? $"From reads the request body already: write '{mapping.From[5..]}' instead of '{mapping.From}'"
+            if (ParsePath(alternative, alternatives.Count > 1, $"{field}.from", errors) is { } path)
+            {
+                paths.Add(path);
+            }
+        }
+        return paths.Count == alternatives.Count ? new MappingSource(mapping.From, paths.MoveToImmutable()) : null;
+    }
+
+    private static AttributePath? ParsePath(string text, bool isAlternative, string field, ICollection<ValidationError> errors)
+    {
+        if (isAlternative && text.Length == 0)
+        {
+            errors.Add(new(field, "has an empty alternative: write a body path on each side of '|' (e.g. $FirstName | $firstname)"));
+            return null;
+        }
+        if (text.StartsWith("body.", StringComparison.Ordinal) || text.StartsWith("headers.", StringComparison.Ordinal))
+        {
+            errors.Add(new(field, text.StartsWith('b')
+                ? $"From reads the request body already: write '{text[5..]}' instead of '{text}'"
                 : "mappings read the request body only; use headers in filters"));
             return null;
         }
-        var parsed = AttributePath.ParseBodyPath(mapping.From);
+        var parsed = AttributePath.ParseBodyPath(text);
         if (parsed.Error is { } error)
         {
-            errors.Add(new($"{field}.from", error));
+            errors.Add(new(field, error));
         }
         return parsed.Path;
     }

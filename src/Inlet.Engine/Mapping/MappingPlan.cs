@@ -85,7 +85,8 @@ public sealed class MappingPlan
     /// <summary>Runs one field; null when it is missing or in error (errors say which).</summary>
     private static JsonNode? Run(CompiledField field, JsonElement source, string prefix, ICollection<MappingTraceEntry>? trace, List<ValidationError> errors)
     {
-        var value = field.From is not null && field.From.TryRead(source, out var read) ? FieldValue.Json(read) : FieldValue.Missing;
+        string? from = null;
+        var value = field.From is not null ? field.From.Read(source, out from) : FieldValue.Missing;
         var raw = value.Display;
         var defaulted = value.IsEmpty && field.Default is not null;
         if (defaulted)
@@ -109,7 +110,7 @@ public sealed class MappingPlan
         {
             errors.Add(new(target, error));
         }
-        trace?.Add(new MappingTraceEntry(prefix + field.From?.Text, target, raw, defaulted, replaced, result?.ToJsonString(), error));
+        trace?.Add(new MappingTraceEntry(prefix + from, target, raw, defaulted, replaced, result?.ToJsonString(), error));
         return result;
     }
 

@@ -27,6 +27,12 @@ public sealed class MparticleBlueprintTests
         { "mparticle-refund",
             Batch("""{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9"}}}"""),
             """{"transaction_id":"T-9"}""" },
+        { "mparticle-refund",
+            Batch("""{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9","total_amount":0,"products":null}}}"""),
+            """{"transaction_id":"T-9"}""" },
+        { "mparticle-partial-refund",
+            Batch("""{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9","total_amount":25,"products":[{"id":"SKU-1","quantity":2,"price":12.5,"total_product_amount":25}]}}}"""),
+            """{"transaction_id":"T-9","amount":25}""" },
         { "mparticle-user-attributes",
             Batch("""{"event_type":"user_attribute_change","data":{"user_attribute_name":"$FirstName","new":"Jane","old":"J"}}"""),
             """{"first_name":"Jane","last_name":"Doe","email":"jane@example.com"}""" },
@@ -52,8 +58,34 @@ public sealed class MparticleBlueprintTests
     }
 
     [Theory]
+    [InlineData("mparticle-user-attributes", "$FirstName", "$LastName")]
+    [InlineData("mparticle-user-attributes", "$firstname", "$lastname")]
+    [InlineData("mparticle-registration", "$FirstName", "$LastName")]
+    [InlineData("mparticle-registration", "$firstname", "$lastname")]
+    public void BothOfMparticlesSpellingsOfTheReservedNamesAreRead(string blueprint, string first, string last)
+    {
+        var eventJson = blueprint == "mparticle-registration"
+            ? """{"event_type":"custom_event","data":{"event_name":"registration"}}"""
+            : """{"event_type":"user_attribute_change","data":{"user_attribute_name":"$firstname","new":"Jane"}}""";
+        var batch = $$"""
+            { "events": [ {{eventJson}} ], "user_attributes": { "{{first}}": "Jane", "{{last}}": "Doe" },
+              "user_identities": [ {"identity_type":"customer_id","identity":"cust-42"} ] }
+            """;
+
+        var evaluation = Compile(blueprint).Evaluate(Json.Request(batch));
+
+        Assert.Equal("""{"first_name":"Jane","last_name":"Doe"}""", evaluation.Mapping.Event!.Data.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("mparticle-purchase", """{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9"}}}""")]
     [InlineData("mparticle-refund", """{"event_type":"commerce_event","data":{"product_action":{"action":"purchase","transaction_id":"T-9","total_amount":1}}}""")]
+    [InlineData("mparticle-refund", """{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9","products":[{"id":"SKU-1"}]}}}""")]
+    [InlineData("mparticle-refund", """{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9","total_amount":5}}}""")]
+    [InlineData("mparticle-partial-refund", """{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9","total_amount":0,"products":[]}}}""")]
+    [InlineData("mparticle-partial-refund", """{"event_type":"commerce_event","data":{"product_action":{"action":"purchase","transaction_id":"T-9","total_amount":5}}}""")]
+    [InlineData("mparticle-opt-out", """{"event_type":"opt_out","data":{"is_opted_out":false}}""")]
+    [InlineData("mparticle-opt-out", """{"event_type":"opt_out","data":{}}""")]
     [InlineData("mparticle-registration", """{"event_type":"custom_event","data":{"event_name":"level_up"}}""")]
     [InlineData("mparticle-custom-event", """{"event_type":"screen_view","data":{"screen_name":"home"}}""")]
     [InlineData("mparticle-opt-out", """{"event_type":"custom_event","data":{"event_name":"registration"}}""")]
@@ -62,6 +94,17 @@ public sealed class MparticleBlueprintTests
         var evaluation = Compile(blueprint).Evaluate(Json.Request(Batch(eventJson)));
 
         Assert.Equal(WebhookVerdict.FilteredOut, evaluation.Verdict);
+    }
+
+    [Fact]
+    public void AnMparticleRefundListingProductsWithAZeroAmountIsAnInvalidEventNotAWholeRefund()
+    {
+        var batch = Batch("""{"event_type":"commerce_event","data":{"product_action":{"action":"refund","transaction_id":"T-9","total_amount":0,"products":[{"id":"SKU-1","total_product_amount":25}]}}}""");
+
+        Assert.Equal(WebhookVerdict.FilteredOut, Compile("mparticle-refund").Evaluate(Json.Request(batch)).Verdict);
+        var partial = Compile("mparticle-partial-refund").Evaluate(Json.Request(batch));
+        Assert.Equal(WebhookVerdict.InvalidEvent, partial.Verdict);
+        Assert.Equal("data.amount", Assert.Single(partial.Mapping.Errors).Field);
     }
 
     [Fact]
@@ -78,7 +121,7 @@ public sealed class MparticleBlueprintTests
     public void BlankComesFirstThenTheManualThenMparticle()
     {
         Assert.Equal("blank", BlueprintCatalog.All[0].Id);
-        Assert.Equal(12, BlueprintCatalog.All.Count);
+        Assert.Equal(13, BlueprintCatalog.All.Count);
         Assert.Equal(BlueprintCatalog.All.Count, BlueprintCatalog.All.Select(b => b.Definition.Endpoint).Distinct().Count());
     }
 

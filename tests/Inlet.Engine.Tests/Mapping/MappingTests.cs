@@ -89,6 +89,36 @@ public sealed class MappingTests
             trace);
     }
 
+    private static readonly MappingPlan WithAlternatives = Plan("point_add", """
+        [ { "from": "ids[type=a|b].v", "to": "customer" }, { "from": "points", "to": "data.points" },
+          { "from": "reason | why|note", "to": "data.reason", "default": "none" } ]
+        """);
+
+    [Theory]
+    [InlineData("""{"reason":"sale","why":"other"}""", "sale")]
+    [InlineData("""{"why":"other"}""", "other")]
+    [InlineData("""{"reason":null,"why":"other"}""", "other")]
+    [InlineData("""{"reason":"  ","why":"","note":"last"}""", "last")]
+    [InlineData("""{"reason":""}""", "none")]
+    public void AFromWithAlternativesReadsTheFirstThatHasAValueThenTheDefault(string fields, string reason)
+    {
+        var result = WithAlternatives.Apply(Json.Parse($$"""{"ids":[{"type":"a|b","v":"c1"}],"points":1,{{fields[1..^1]}}}"""));
+
+        Assert.Equal(("c1", reason), (result.Event!.Customer, result.Event.Data["reason"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void TheTraceNamesTheAlternativeReadOrAllOfThemWhenNoneHadAValue()
+    {
+        var trace = new List<MappingTraceEntry>();
+
+        WithAlternatives.Apply(Json.Parse("""{"ids":[{"type":"a|b","v":"c1"}],"points":1,"why":"other"}"""), trace);
+        WithAlternatives.Apply(Json.Parse("""{"ids":[{"type":"a|b","v":"c1"}],"points":1,"reason":""}"""), trace);
+
+        Assert.Equal([("why", "\"other\"", false), ("reason | why|note", "\"\"", true)],
+            trace.Where(e => e.To == "data.reason").Select(e => (e.From, e.Raw, e.DefaultApplied)));
+    }
+
     [Fact]
     public void PathsReachIntoArraysAndSelectors()
     {

@@ -50,6 +50,8 @@ public sealed class ValidatorTests
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points"},{"from":"q","to":"data.points"}]}""", "mappings[2].to: data.points is already mapped by mappings[1]: keep one of them")]
     [InlineData("""{"mappings":[{"from":"body.id","to":"customer"},{"from":"p","to":"data.points"}]}""", "mappings[0].from: From reads the request body already: write 'id' instead of 'body.id'")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p..q","to":"data.points"}]}""", "mappings[1].from: 'p..q': has an empty segment (two dots, or a dot at the start)")]
+    [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p | ","to":"data.points"}]}""", "mappings[1].from: has an empty alternative: write a body path on each side of '|' (e.g. $FirstName | $firstname)")]
+    [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p | body.q","to":"data.points"}]}""", "mappings[1].from: From reads the request body already: write 'q' instead of 'body.q'")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points","replace":[{"value":"ten","with":"dix"}]}]}""", "mappings[1].replace[0].with: 'dix' is not an integer")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points","items":[{"from":"a","to":"b"}]}]}""", "mappings[1].items: sub-mappings apply to lists of objects; data.points is an integer")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points.value"}]}""", "mappings[1].to: data.points is an integer, it has no parts: write data.points")]
