@@ -44,7 +44,7 @@ public sealed class ValidatorTests
     }
 
     [Theory]
-    [InlineData("""{"action":"pointadd"}""", "action: 'pointadd' is not an event type: choose one of point_add, point_sub, checkout, checkout_item, checkout_accept, checkout_accept_item, checkout_reject, refund, partial_refund, opt_in, opt_out, profile")]
+    [InlineData("""{"action":"pointadd"}""", "action: 'pointadd' is not an event type: choose one of point_add, point_sub, checkout, checkout_item, checkout_accept, checkout_accept_item, checkout_reject, refund, partial_refund, opt_in, opt_out, profile, or from_transform when a transform returns whole events")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"}]}""", "mappings: point_add requires data.points: add a mapping whose To is data.points")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points"},{"from":"x","to":"data.pionts"}]}""", "mappings[2].to: point_add has no attribute 'pionts'; its attributes are data.points, data.reason, data.effective_timestamp")]
     [InlineData("""{"mappings":[{"from":"id","to":"customer"},{"from":"p","to":"data.points"},{"from":"q","to":"data.points"}]}""", "mappings[2].to: data.points is already mapped by mappings[1]: keep one of them")]
