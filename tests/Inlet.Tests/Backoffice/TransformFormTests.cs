@@ -36,4 +36,37 @@ public sealed class TransformFormTests(BackofficeApp app) : IClassFixture<Backof
         var saved = await app.Api().GetJsonAsync("/api/v1/webhooks?status=all");
         Assert.Contains("pointstobeadded: String(request.body.n * 2)", saved.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheTestPanelListsEveryEventOfATransformThatReturnsSeveral()
+    {
+        await app.OptInAsync("bo-tf-many");
+        var id = await app.CreateWebhookAsync(Scenario.WithTransform("""
+            { "name": "Steps", "method": "POST", "endpoint": "bo-tf-steps", "action": "from_transform" }
+            """, "function transform(request) {\n  return request.body.steps.map(step => ({ customer: request.body.user, action: step.action, data: step.data }));\n}"));
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/backoffice/webhooks/{id}");
+
+        await Expect(page.GetByLabel("Event to register")).ToHaveValueAsync("from_transform");
+        await page.GetByLabel("Payload (JSON)").FillAsync("""
+            {"user":"bo-tf-many","steps":[{"action":"point_add","data":{"points":30}},{"action":"point_sub","data":{"points":12}}]}
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        var result = page.Locator("#test-result");
+        await Expect(result).ToContainTextAsync("200 processed");
+        var rows = result.GetByRole(AriaRole.Table, new() { Name = "The request's events, one per body the transform returned" }).Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0)).ToContainTextAsync("point_add");
+        await Expect(rows.Nth(1)).ToContainTextAsync("-12");
+        await Expect(rows.Nth(1)).ToContainTextAsync("18");
+        Assert.Equal(0, await app.ScoreAsync("bo-tf-many"));
+
+        // Saved from the form, with no mapping rows, it stays a webhook of whole events.
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Member steps");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your changes are saved.");
+        var saved = await app.Api().GetJsonAsync($"/api/v1/webhooks/{id}");
+        Assert.Equal(("Member steps", "from_transform"), (saved["name"]!.GetValue<string>(), saved["action"]!.GetValue<string>()));
+    }
 }
