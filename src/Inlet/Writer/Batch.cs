@@ -142,7 +142,7 @@ internal static class Batch
     /// </summary>
     public static IEnumerable<WriteUnit> Releases(BatchState state, WriteUnit unit, WriteResult result)
     {
-        if (!result.Stored || unit.Events is not [{ Settings: var settings }, ..])
+        if (result is not { Stored: true, Written: Written.Registered { Before: null } or Written.Several } || unit.Events is not [{ Settings: var settings }, ..])
         {
             return [];
         }

@@ -149,4 +149,21 @@ public sealed class ParkedEventTests(InletApp app) : IAsyncLifetime, IClassFixtu
         Assert.Equal("parked", result["outcome"]!.GetValue<string>());
         Assert.Empty((await app.Api().GetJsonAsync("/api/v1/parked?customer=park-8")).AsArray());
     }
+
+    [Fact]
+    public async Task OfARequestsSeveralEventsOneForAnUnknownCustomerIsParkedAndReleasedByTheOptInAfterIt()
+    {
+        await app.CreateWebhookAsync(Scenario.WithTransform("""
+            { "name": "Park steps", "method": "POST", "endpoint": "park-steps", "action": "from_transform" }
+            """, "function transform(request) { return request.body.steps.map(step => ({ customer: request.body.user, action: step.action, data: step.data })); }"));
+
+        var sent = await app.SendAsync("park-steps", """{"user":"park-many","steps":[{"action":"point_add","data":{"points":8}},{"action":"opt_in","data":{}}]}""");
+
+        await sent.ShouldBeAsync(200);
+        Assert.Equal(1, (await sent.ReadJsonAsync())["eventCount"]!.GetValue<int>());
+        Assert.Equal(8, await app.ScoreAsync("park-many"));
+        Assert.Empty((await app.Api().GetJsonAsync("/api/v1/parked?customer=park-many")).AsArray());
+        var log = await app.Api().GetJsonAsync($"/api/v1/logs/{sent.Headers.GetValues("Inlet-Request-Id").Single()}");
+        Assert.Equal("processed", log["outcome"]!.GetValue<string>());
+    }
 }
