@@ -11,7 +11,8 @@ namespace Inlet.Benchmarks;
 
 /// <summary>
 /// The engine's per-request cost for the manual's Point add and Checkout accept item payloads: parse the bytes, run
-/// the filter, map and convert to the event type. The baseline of each group is plain JsonDocument parsing of the same bytes.
+/// the filter, map and convert to the event type; and for a ten-event mParticle batch through the batch blueprint's
+/// transform. The baseline of each group is plain JsonDocument parsing of the same bytes.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -31,6 +32,10 @@ public class EngineBenchmarks
 
     private readonly CompiledWebhook _pointAddWithTransform = WebhookCompiler.Compile(
         ManualBlueprints.PointAdd.Definition with { Transform = new TransformDefinition("javascript", "function transform(request) { return request.body; }") },
+        EventCatalog.BuiltIn).Webhook!;
+
+    private readonly CompiledWebhook _mparticleBatchWebhook = WebhookCompiler.Compile(
+        MparticleBatchBlueprint.Batch.Definition with { Verification = new VerificationDefinition { Type = "token", Header = "Authorization", Secret = "Bearer mp-token" } },
         EventCatalog.BuiltIn).Webhook!;
 
     [Benchmark(Baseline = true, Description = "parse only"), BenchmarkCategory("PointAdd")]
@@ -61,6 +66,24 @@ public class EngineBenchmarks
 
     [Benchmark(Description = "parse + filter + mapping, traced"), BenchmarkCategory("CheckoutAcceptItem")]
     public WebhookVerdict CheckoutAcceptItemEvaluateTraced() => Evaluate(_checkoutAcceptItemWebhook, _checkoutAcceptItem, trace: true);
+
+    [Benchmark(Baseline = true, Description = "parse only"), BenchmarkCategory("MparticleBatch")]
+    public JsonValueKind MparticleBatchParse() => Parse(MparticleBatch.TenEvents);
+
+    /// <summary>As ingestion evaluates it (Evaluation.Several): the transform, then each element of its array filtered and built, traced.</summary>
+    [Benchmark(Description = "parse + batch transform + each event built, traced"), BenchmarkCategory("MparticleBatch")]
+    public int MparticleBatchTransformEvaluate()
+    {
+        using var document = JsonDocument.Parse(MparticleBatch.TenEvents);
+        var request = new WebhookRequest(NoHeaders, document.RootElement);
+        var many = (TransformResult.Many)_mparticleBatchWebhook.Transform!.Run(Input(document.RootElement));
+        var built = 0;
+        foreach (var element in many.Values)
+        {
+            built += _mparticleBatchWebhook.Evaluate(request with { Body = element }, trace: true).Verdict == WebhookVerdict.Mapped ? 1 : 0;
+        }
+        return built == 7 ? built : throw new InvalidOperationException($"the batch made {built} events, not 7");
+    }
 
     private static JsonValueKind Parse(byte[] body)
     {

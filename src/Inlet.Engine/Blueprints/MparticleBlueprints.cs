@@ -5,7 +5,8 @@ namespace Inlet.Engine.Blueprints;
 
 /// <summary>
 /// Blueprints for mParticle's webhook output (spec §10): a batch with <c>events[]</c> and <c>user_identities</c> as an array
-/// of <c>{identity_type, identity}</c>, one event per request (mParticle's "Send as Batch" turned off). Each checks the token
+/// of <c>{identity_type, identity}</c>, one event per request (mParticle's "Send as Batch" turned off); batches as sent by
+/// default are <see cref="MparticleBatchBlueprint"/>'s. Each checks the token
 /// mParticle sends in its Authorization header; the token is left blank, so a webhook cannot be created from one without choosing it.
 /// </summary>
 public static class MparticleBlueprints
@@ -68,7 +69,8 @@ public static class MparticleBlueprints
         [Is("body.events.0.event_type", "opt_out"), Test("body.events.0.data.is_opted_out", "equals", true)],
         Map(Customer, "customer"));
 
-    public static IReadOnlyList<Blueprint> All { get; } = [CustomEvent, Purchase, Refund, PartialRefund, UserAttributes, Registration, OptOut];
+    /// <summary>The batch blueprint first: it takes what mParticle sends by default.</summary>
+    public static IReadOnlyList<Blueprint> All { get; } = [MparticleBatchBlueprint.Batch, CustomEvent, Purchase, Refund, PartialRefund, UserAttributes, Registration, OptOut];
 
     private static Blueprint Create(string id, string name, string description, string action, FilterNode[] filter, params MappingDefinition[] mappings) =>
         new(id, name, description + OneEvent, new WebhookDefinition

@@ -121,7 +121,7 @@ public sealed class MparticleBlueprintTests
     public void BlankComesFirstThenTheManualThenMparticle()
     {
         Assert.Equal("blank", BlueprintCatalog.All[0].Id);
-        Assert.Equal(13, BlueprintCatalog.All.Count);
+        Assert.Equal(14, BlueprintCatalog.All.Count);
         Assert.Equal(BlueprintCatalog.All.Count, BlueprintCatalog.All.Select(b => b.Definition.Endpoint).Distinct().Count());
     }
 
