@@ -51,8 +51,28 @@ public sealed class CompiledTransform
         return new CompiledTransform(script, limits);
     }
 
+    /// <summary>
+    /// Runs the transform. The first run of a version in a process also pays for .NET compiling the parts of the interpreter
+    /// its code uses (tens of milliseconds): a first run that hits the time limit is run once more, so a cold node does not
+    /// refuse a request that a warm one takes in a millisecond.
+    /// </summary>
     public TransformResult Run(TransformInput input)
     {
+        var result = RunOnce(input, out var timedOut);
+        if (timedOut && !_finishedOnce)
+        {
+            var again = RunOnce(input, out _);
+            result = again with { Duration = result.Duration + again.Duration };
+        }
+        _finishedOnce = true;
+        return result;
+    }
+
+    private volatile bool _finishedOnce;
+
+    private TransformResult RunOnce(TransformInput input, out bool timedOut)
+    {
+        timedOut = false;
         var limits = Limits;
         var started = Stopwatch.GetTimestamp();
         TimeSpan Elapsed() => Stopwatch.GetElapsedTime(started);
@@ -77,6 +97,7 @@ public sealed class CompiledTransform
         }
         catch (Exception e) when (e is TimeoutException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
+            timedOut = true;
             return new TransformResult.Failed($"the transform ran longer than {limits.Timeout.TotalMilliseconds:0} ms", null, null, Elapsed());
         }
         catch (MemoryLimitExceededException)

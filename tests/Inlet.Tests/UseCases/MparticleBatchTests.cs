@@ -8,17 +8,8 @@ using static Inlet.Tests.UseCases.MparticleBatches;
 
 namespace Inlet.Tests.UseCases;
 
-/// <summary>
-/// Inlet with 1 s for a transform: a process's first run of the batch script JIT-compiles the parts of Jint's interpreter
-/// it uses, 40–55 ms on the 2-core build machine, past the 50 ms default. Warm, a batch takes under 1 ms.
-/// </summary>
-public sealed class MparticleBatchApp : InletApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Inlet:Ingestion:TransformTimeoutMilliseconds", "1000")];
-}
-
 /// <summary>mParticle's webhook output with "Send as Batch" on, its default: one request, several events, registered all or nothing.</summary>
-public sealed class MparticleBatchTests(MparticleBatchApp app) : IClassFixture<MparticleBatchApp>
+public sealed class MparticleBatchTests(InletApp app) : IClassFixture<InletApp>
 {
     [Fact]
     public async Task AnMparticleBatchRegistersEachEventItTakesAndSkipsTheScreenView()
