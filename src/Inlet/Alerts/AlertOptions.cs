@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Inlet.Alerts;
 
-/// <summary><c>Inlet:Alerts</c>: how often alert rules are evaluated, and whether notifications may go over plain http.</summary>
+/// <summary><c>Inlet:Alerts</c>: how often alert rules are evaluated, and where notifications may go.</summary>
 internal sealed class AlertOptions
 {
     public const string Section = "Inlet:Alerts";
@@ -12,4 +12,10 @@ internal sealed class AlertOptions
 
     /// <summary>Notification URLs may be <c>http</c> as well as <c>https</c> (a receiver on a private network, a test).</summary>
     public bool AllowHttp { get; set; }
+
+    /// <summary>
+    /// Notifications may go to loopback, private and link-local addresses (a receiver inside the operator's network); by
+    /// default only public addresses are reached, so an account's user cannot make the node call its neighbours.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
 }

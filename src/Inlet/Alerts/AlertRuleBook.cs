@@ -31,7 +31,7 @@ internal sealed class AlertRuleBook(InletDb db, TimeProvider clock, IOptions<Ale
             return RuleSave.NotFound;
         }
         var webhookIds = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId && w.Status != WebhookStatus.Archived).Select(w => w.Id).ToListAsync(cancellationToken);
-        if (input.Faults(webhookIds, options.Value.AllowHttp) is { Count: > 0 } faults)
+        if (input.Faults(webhookIds, options.Value) is { Count: > 0 } faults)
         {
             return new(null, faults);
         }

@@ -13,7 +13,7 @@ internal sealed record AlertRuleInput(string? Name, string? WebhookId, AlertCond
     public const int MaxNameLength = 100;
 
     /// <summary>Every fault at once, by field, each saying how to fix it; none when the rule can be saved.</summary>
-    public List<ValidationError> Faults(IReadOnlyCollection<string> webhookIds, bool allowHttp)
+    public List<ValidationError> Faults(IReadOnlyCollection<string> webhookIds, AlertOptions options)
     {
         var faults = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(Name))
@@ -29,7 +29,7 @@ internal sealed record AlertRuleInput(string? Name, string? WebhookId, AlertCond
             faults.Add(new("webhookId", $"'{WebhookId}' is not one of this account's webhooks: give the id of one (wh_…), or leave it out to watch every active webhook"));
         }
         ConditionFaults(faults);
-        NotifyFaults(faults, allowHttp);
+        NotifyFaults(faults, options);
         return faults;
     }
 
@@ -72,16 +72,20 @@ internal sealed record AlertRuleInput(string? Name, string? WebhookId, AlertCond
         }
     }
 
-    private void NotifyFaults(List<ValidationError> faults, bool allowHttp)
+    private void NotifyFaults(List<ValidationError> faults, AlertOptions options)
     {
         var url = Notify?.Url;
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
         {
             faults.Add(new("notify.url", "give the absolute https URL that receives the notifications, e.g. a Slack incoming webhook https://hooks.slack.com/services/…"));
         }
-        else if (uri.Scheme == "http" && !allowHttp)
+        else if (uri.Scheme == "http" && !options.AllowHttp)
         {
             faults.Add(new("notify.url", "use an https URL: notifications go over http only when the operator sets Inlet:Alerts:AllowHttp=true"));
+        }
+        else if (!options.AllowPrivateNetworks && System.Net.IPAddress.TryParse(uri.DnsSafeHost, out var address) && NotifyAddresses.IsPrivate(address))
+        {
+            faults.Add(new("notify.url", $"{uri.DnsSafeHost} is a private address: {NotifyAddresses.Refusal}"));
         }
     }
 }

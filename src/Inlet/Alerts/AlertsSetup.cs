@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Inlet.Alerts;
@@ -18,13 +19,18 @@ internal static class AlertsSetup
         services.AddScoped<AlertNotifier>();
         services.AddTransient<DeliveryAttempts>();
         // Retries on a connection failure, a timeout, 408, 429 and 5xx; every attempt has 10 s, all of them together 60 s.
-        var client = services.AddHttpClient(AlertNotifier.Client);
+        var client = services.AddHttpClient(AlertNotifier.Client)
+            .ConfigurePrimaryHttpMessageHandler(provider => NotifyAddresses.Handler(provider.GetRequiredService<IOptions<AlertOptions>>().Value.AllowPrivateNetworks));
         client.AddResilienceHandler("alert-notifications", pipeline => pipeline
                 .AddTimeout(TimeSpan.FromSeconds(60))
                 .AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = Retries, BackoffType = DelayBackoffType.Exponential, Delay = TimeSpan.FromSeconds(1), UseJitter = true,
                     MaxDelay = TimeSpan.FromSeconds(30),
+                    // A private address stays private: the refusal is recorded once.
+                    ShouldHandle = args => args.Outcome.Exception?.GetBaseException() is PrivateAddressException
+                        ? PredicateResult.False()
+                        : new ValueTask<bool>(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                 })
                 .AddTimeout(TimeSpan.FromSeconds(10)));
         // Added after the retries, so it is under them and sees every attempt.

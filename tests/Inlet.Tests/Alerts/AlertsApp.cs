@@ -6,10 +6,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Inlet.Tests.Alerts;
 
-/// <summary>Inlet as an operator runs it with a notification receiver on the local network: <c>Inlet:Alerts:AllowHttp=true</c>.</summary>
+/// <summary>
+/// Inlet as an operator runs it with a notification receiver on the local network: <c>Inlet:Alerts:AllowHttp=true</c>,
+/// <c>Inlet:Alerts:AllowPrivateNetworks=true</c>.
+/// </summary>
 public class AlertsApp : InletApp
 {
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Inlet:Alerts:AllowHttp", "true")];
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        [("Inlet:Alerts:AllowHttp", "true"), ("Inlet:Alerts:AllowPrivateNetworks", PrivateNetworks ? "true" : "false")];
+
+    /// <summary>Whether notifications may go to private addresses (the receiver listens on loopback).</summary>
+    protected virtual bool PrivateNetworks => true;
 
     /// <summary>
     /// One round of the evaluation loop, now rather than in 15 s: evaluates the rules, then sends what it queued (as the
@@ -46,4 +53,10 @@ public sealed class FakeClockAlertsApp : AlertsApp
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+}
+
+/// <summary>Inlet as an operator runs it by default: notifications reach public addresses only (http allowed, to see the address refused).</summary>
+public sealed class PublicOnlyAlertsApp : AlertsApp
+{
+    protected override bool PrivateNetworks => false;
 }

@@ -22,7 +22,7 @@ public sealed class AlertsPageTests(BackofficeApp app) : IClassFixture<Backoffic
         await page.GetByLabel("Threshold (share not 2xx)").FillAsync("1.5");
         await page.GetByLabel("Window (minutes)").FillAsync("5");
         await page.GetByLabel("At least (requests)").FillAsync("2");
-        await page.GetByLabel("Notify URL").FillAsync("https://127.0.0.1:9/notify");
+        await page.GetByLabel("Notify URL").FillAsync("https://alerts.example.com/notify");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
         await Expect(page.GetByLabel("Threshold (share not 2xx)")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#Threshold-error")).ToHaveTextAsync(
