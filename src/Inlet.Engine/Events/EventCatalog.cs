@@ -17,6 +17,9 @@ public sealed class EventCatalog
 
     public ImmutableArray<EventType> Types { get; }
 
+    /// <summary>The types' names, for a message that lists them: "point_add, point_sub, …".</summary>
+    public string Names => string.Join(", ", Types.Select(t => t.Name));
+
     /// <summary>Attributes every event type accepts (declared before BuiltIn, which reads it): when the event happened.</summary>
     public static AttributeSchema EffectiveTimestamp { get; } = new("effective_timestamp", Datetime);
 

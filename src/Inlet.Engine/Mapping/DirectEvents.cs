@@ -24,7 +24,7 @@ public static class DirectEvents
         {
             return new MappingResult(null, [new("action", action is null
                 ? "is required: the transform returns each event as {customer, action, data}"
-                : $"'{action}' is not an event type: choose one of {string.Join(", ", catalog.Types.Select(t => t.Name))}")]);
+                : $"'{action}' is not an event type: choose one of {catalog.Names}")]);
         }
         var customer = body.TryGetProperty("customer", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         return Build(customer, type, body.TryGetProperty("data", out var data) ? data : default);

@@ -21,6 +21,9 @@ public sealed class CompiledTransform
 {
     private readonly Prepared<Script> _script;
 
+    /// <summary>Whether a run of this version finished in this process (see <see cref="Run"/>).</summary>
+    private volatile bool _finishedOnce;
+
     private CompiledTransform(Prepared<Script> script, TransformLimits limits) => (_script, Limits) = (script, limits);
 
     public TransformLimits Limits { get; }
@@ -67,8 +70,6 @@ public sealed class CompiledTransform
         _finishedOnce = true;
         return result;
     }
-
-    private volatile bool _finishedOnce;
 
     private TransformResult RunOnce(TransformInput input, out bool timedOut)
     {

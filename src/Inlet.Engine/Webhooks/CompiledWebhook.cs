@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Inlet.Engine.Events;
 using Inlet.Engine.Filters;
 using Inlet.Engine.Mapping;
 using Inlet.Engine.Paths;
@@ -15,7 +14,6 @@ namespace Inlet.Engine.Webhooks;
 /// </summary>
 public sealed class CompiledWebhook(
     WebhookDefinition definition,
-    EventType? eventType,
     CompiledFilter filter,
     MappingPlan mapping,
     ResponseTemplate success,
@@ -24,8 +22,6 @@ public sealed class CompiledWebhook(
     ImmutableArray<AttributePath> redactedPaths)
 {
     public WebhookDefinition Definition { get; } = definition;
-    /// <summary>The type of the webhook's events; null when the transform returns whole events, each naming its own.</summary>
-    public EventType? EventType { get; } = eventType;
     public CompiledFilter Filter { get; } = filter;
     public MappingPlan Mapping { get; } = mapping;
     public ResponseTemplate Success { get; } = success;

@@ -26,7 +26,6 @@ public static class WebhookCompiler
         var idempotencyPath = definition.Idempotency?.BodyPath is { } path ? AttributePath.ParseBodyPath(path).Path : null;
         var webhook = new CompiledWebhook(
             definition,
-            mapping.Type,
             FilterCompiler.Compile(definition.Filter, regexTimeout ?? DefaultRegexTimeout),
             mapping,
             ResponseTemplate.For(definition.Response?.Success, success: true),

@@ -72,7 +72,7 @@ public static partial class WebhookValidator
         var type = catalog.Find(definition.Action);
         if (type is null)
         {
-            errors.Add(new("action", $"'{definition.Action}' is not an event type: choose one of {string.Join(", ", catalog.Types.Select(t => t.Name))}, " +
+            errors.Add(new("action", $"'{definition.Action}' is not an event type: choose one of {catalog.Names}, " +
                 $"or {WebhookDefinition.FromTransform} when a transform returns whole events"));
         }
         return MappingCompiler.Compile(definition.Mappings, type, errors);

@@ -20,7 +20,7 @@ internal static class Answers
     public static Answer To(Written written, CompiledWebhook webhook, string requestId, string? customer, IdempotencyKey? key, Answer? stop) => written switch
     {
         Written.Registered r => Success(webhook, webhook.Success, customer, requestId, [r.Event.Id]),
-        Written.Several s => Success(webhook, Several(webhook), customer, requestId, [.. s.Events.Select(r => r.Event.Id)]),
+        Written.Several s => Success(webhook, Several(webhook), customer, requestId, [.. s.Registrations.Select(r => r.Event.Id)]),
         Written.Rejected r => Error(webhook, requestId, customer, Verdict.Rejected(r.Kind, r.Code, r.Message, r.Element)),
         Written.Parked p => Parked(p.Row.Id, p.Row.CustomerId, requestId),
         Written.Seen seen when seen.Key.BodyHash == key?.BodyHash =>

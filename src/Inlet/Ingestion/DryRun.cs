@@ -62,8 +62,8 @@ internal sealed class DryRun(WebhookRegistry registry, Writer.Writer writer)
                 Status = 200,
                 Outcome = Outcomes.Processed,
                 Events = [.. evaluation.Events.Zip(several.Each, Preview)],
-                PointsDelta = several.Events.Sum(r => r.Event.PointsDelta),
-                Response = Answers.Several(webhook).Render(new ResponseValues(NotSent, ev.Customer, NotSent, EventIds: [.. several.Events.Select(_ => NotSent)])),
+                PointsDelta = several.Registrations.Sum(r => r.Event.PointsDelta),
+                Response = Answers.Several(webhook).Render(new ResponseValues(NotSent, ev.Customer, NotSent, EventIds: [.. several.Registrations.Select(_ => NotSent)])),
             },
             Written.Rejected r => Error(webhook, Verdict.Rejected(r.Kind, r.Code, r.Message, r.Element), withEvent with { Before = Balances(r.Before) }),
             Written.Parked => withEvent with

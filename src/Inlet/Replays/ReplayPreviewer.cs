@@ -82,7 +82,7 @@ internal sealed class ReplayPreviewer(InletDb db, LogReplay replay, TimeProvider
             ReplayResult.Previewed { Written: Written.Registered r } => Processed(log, Event(r.Event), r.Event.PointsDelta),
             // A request the transform makes several events: all of them, as a JSON array.
             ReplayResult.Previewed { Written: Written.Several s } =>
-                Processed(log, new JsonArray([.. s.Events.Select(r => Event(r.Event))]), s.Events.Sum(r => r.Event.PointsDelta)),
+                Processed(log, new JsonArray([.. s.Registrations.Select(r => Event(r.Event))]), s.Registrations.Sum(r => r.Event.PointsDelta)),
             ReplayResult.Previewed p => Item(log, p.Answer.Outcome, p.Answer.ErrorCode ?? p.Answer.Outcome, p.Answer.ErrorMessage ?? ""),
             ReplayResult.Refused { Code: "already_processed" or "already_replayed" } r => Item(log, ReplayOutcomes.Duplicate, r.Code, r.Message),
             ReplayResult.Refused r => Item(log, r.Status == StatusCodes.Status503ServiceUnavailable ? Outcomes.Unavailable : ReplayOutcomes.NotReplayable, r.Code, r.Message),

@@ -146,13 +146,7 @@ internal static class Batch
         {
             return [];
         }
-        IEnumerable<Written.Registered> enrolled = result.Written switch
-        {
-            Written.Registered { Before: null } registered => [registered],
-            Written.Several several => several.Events.Where(registered => registered.Before is null),
-            _ => [],
-        };
-        return [.. enrolled.SelectMany(registered => state.Parked.GetValueOrDefault((unit.AccountId, registered.Event.CustomerId)) ?? [])
+        return [.. result.Written.Registrations.Where(registered => registered.Before is null).SelectMany(registered => state.Parked.GetValueOrDefault((unit.AccountId, registered.Event.CustomerId)) ?? [])
             .Select(p => new WriteUnit(unit.AccountId) { Events = [new NewEvent(p.Event, p.Type, settings, p.Source)], Releases = p })];
     }
 

@@ -73,6 +73,14 @@ internal abstract record Written
     {
     }
 
+    /// <summary>The events this decision registers: its one, each of several, or none.</summary>
+    public IEnumerable<Registered> Registrations => this switch
+    {
+        Registered one => [one],
+        Several several => several.Each.OfType<Registered>(),
+        _ => [],
+    };
+
     /// <summary>The event was registered (for a dry run: would be), taking the member from <see cref="Before"/> to <see cref="After"/>.</summary>
     public sealed record Registered(EventRow Event, MemberState? Before, MemberState After) : Written;
 
@@ -86,10 +94,7 @@ internal abstract record Written
     }
 
     /// <summary>The request's several events, all registered (or parked) together, in order: each a <see cref="Registered"/> or a <see cref="Parked"/>.</summary>
-    public sealed record Several(IReadOnlyList<Written> Each) : Written
-    {
-        public IEnumerable<Registered> Events => Each.OfType<Registered>();
-    }
+    public sealed record Several(IReadOnlyList<Written> Each) : Written;
 
     /// <summary>The member does not exist yet and the account parks such events: kept until the member comes into being.</summary>
     public sealed record Parked(Inlet.Parked.ParkedEventRow Row) : Written;

@@ -133,18 +133,9 @@ internal sealed partial class Writer(
     private void Committed(WriteResult[] results, List<WriteResult> released)
     {
         metrics.BatchCommitted(results.Length);
-        foreach (var result in results.Concat(released).Where(result => result.Stored))
+        foreach (var registered in results.Concat(released).Where(result => result.Stored).SelectMany(result => result.Written.Registrations))
         {
-            IEnumerable<Written.Registered> registered = result.Written switch
-            {
-                Written.Registered one => [one],
-                Written.Several several => several.Events,
-                _ => [],
-            };
-            foreach (var each in registered)
-            {
-                metrics.EventRegistered(each.Event.Action);
-            }
+            metrics.EventRegistered(registered.Event.Action);
         }
     }
 
